@@ -1,0 +1,39 @@
+# The two commands a fresh machine needs: `make run` and `make test`. Both create .venv first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench installer smoke clean screenshots
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test,build]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/ses-decider
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check ses_decider tests benchmarks
+	$(BIN)/ruff format --check ses_decider tests benchmarks
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+installer: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
+
+smoke: installer
+	bash .ci/smoke_frozen
+
+screenshots: $(STAMP)
+	$(BIN)/python docs/make_screenshots.py
+
+clean:
+	rm -rf build dist .pytest_cache

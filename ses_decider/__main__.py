@@ -1,0 +1,5 @@
+import sys
+
+from ses_decider.cli import main
+
+sys.exit(main())

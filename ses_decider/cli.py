@@ -1,0 +1,206 @@
+"""`ses-decider`: the GUI by default, and subcommands that work without a display.
+
+Every failure the user can cause ends in one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from ses_decider import APP_ID, __version__
+
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A problem to report in one line, exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description="Decide whether to aim for the Senior Executive Service. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the database (default: your user data folder, or $SES_DECIDER_DATA_DIR)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the app (the default)")
+    gui.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="open the main window, wait until it is painted and idle, then exit 0",
+    )
+
+    score = sub.add_parser("score", help="score an assessment file and print the verdict")
+    score.add_argument("file", help="an assessment file (ses-decider/assessment, version 1)")
+    score.add_argument("--json", action="store_true", help="print the result as JSON")
+    score.add_argument(
+        "--seed", type=int, default=0, help="random seed for the robustness check (default 0)"
+    )
+
+    weights = sub.add_parser("weights", help="weights from a ranking or pairwise file")
+    weights.add_argument("file", help="a ses-decider/ranking or ses-decider/pairwise file")
+    weights.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    export = sub.add_parser("export", help="write a person's current assessment to a file")
+    export.add_argument("--person", required=True, help="the person's name")
+    export.add_argument("--out", required=True, help="the file to write (.json)")
+
+    imp = sub.add_parser("import", help="import an assessment file into the database")
+    imp.add_argument("file")
+
+    people = sub.add_parser("people", help="list the people in the database")
+    people.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui":
+        from ses_decider.ui.app import run
+
+        return run(
+            data_dir=args.data_dir, exit_after_start=getattr(args, "exit_after_start", False)
+        )
+    from ses_decider.storage.db import DatabaseProblem
+    from ses_decider.storage.exchange import FormatError
+
+    try:
+        return _COMMANDS[command](args)
+    except (CliError, FormatError, DatabaseProblem) as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(
+            f"{APP_ID}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from ses_decider.core.explain import explain_result
+    from ses_decider.storage.exchange import load_assessment_file
+
+    person, assessment = load_assessment_file(args.file)
+    result = explain_result(assessment, seed=args.seed)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(_score_text(person, result))
+    return 0
+
+
+def _score_text(person: str | None, result: dict) -> str:
+    score = result["score"]
+    lines = [
+        f"{person or 'Assessment'}: {result['verdict']}"
+        + (f" (score {score:.1f} of 100)" if score is not None else "")
+    ]
+    if result.get("dealbreakers"):
+        lines.append("Decided by dealbreaker: " + ", ".join(result["dealbreakers"]))
+    contributions = sorted(result["contributions"].items(), key=lambda kv: -abs(kv[1]))
+    for factor_id, points in contributions:
+        lines.append(f"  {points:+6.1f}  {factor_id}")
+    for sentence in result.get("tipping_sentences", []):
+        lines.append(sentence)
+    robustness = result.get("robustness")
+    if robustness:
+        lines.append(
+            f"Robustness: {robustness['label']} (P(GO) {robustness['p_go']:.0%}, "
+            f"P(CLOSE CALL) {robustness['p_close_call']:.0%}, P(NO-GO) {robustness['p_no_go']:.0%})"
+        )
+    return "\n".join(lines)
+
+
+def _cmd_weights(args: argparse.Namespace) -> int:
+    from ses_decider.core.content import catalogue
+    from ses_decider.core.weighting import WeightingError, parse_weighting_file
+    from ses_decider.storage.exchange import read_json_file
+
+    data = read_json_file(args.file)
+    try:
+        result = parse_weighting_file(data, {f.id for f in catalogue().factors})
+    except WeightingError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for factor_id, share in sorted(result["weights"].items(), key=lambda kv: -kv[1]):
+            print(f"{share:6.1%}  {factor_id}")
+        if result.get("consistency_ratio") is not None:
+            print(f"Consistency ratio: {result['consistency_ratio']:.3f}")
+    return 0
+
+
+def _open_repository(args: argparse.Namespace):
+    from ses_decider.storage.db import database_path, open_database
+    from ses_decider.storage.repository import Repository
+
+    return Repository(open_database(database_path(args.data_dir)))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ses_decider.storage.exchange import assessment_to_data, write_json_atomically
+
+    repo = _open_repository(args)
+    person = repo.person_by_name(args.person)
+    if person is None:
+        raise CliError(f"no person called {args.person!r} in the database (see `{APP_ID} people`)")
+    data = assessment_to_data(repo.load_assessment(person.id), person.name)
+    write_json_atomically(args.out, data)
+    print(f"Exported {person.name} to {args.out}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from ses_decider.storage.exchange import load_assessment_file
+    from ses_decider.storage.transfer import import_assessment
+
+    person_name, assessment = load_assessment_file(args.file)  # validate before opening the db
+    repo = _open_repository(args)
+    outcome = import_assessment(repo, person_name, assessment)
+    print(outcome)
+    return 0
+
+
+def _cmd_people(args: argparse.Namespace) -> int:
+    from ses_decider.core.scoring import evaluate
+
+    repo = _open_repository(args)
+    rows = []
+    for person in repo.people():
+        evaluation = evaluate(repo.load_assessment(person.id))
+        rows.append(
+            {
+                "name": person.name,
+                "score": evaluation.score,
+                "verdict": evaluation.verdict.value,
+                "snapshots": len(repo.snapshots(person.id)),
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            score = "" if row["score"] is None else f" ({row['score']:.1f})"
+            print(f"{row['name']}: {row['verdict']}{score}, {row['snapshots']} snapshot(s)")
+    return 0
+
+
+_COMMANDS = {
+    "score": _cmd_score,
+    "weights": _cmd_weights,
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "people": _cmd_people,
+}

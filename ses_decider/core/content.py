@@ -1,0 +1,118 @@
+"""The factor catalogue from resources/factors.json, validated against its schema when loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ses_decider.core.model import (
+    DEFAULT_FACTOR_IDS,
+    Assessment,
+    Certainty,
+    Factor,
+    Rating,
+    Verdict,
+)
+from ses_decider.resources import load_json
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    author: str
+    short: str
+    as_of: str
+    note: str = ""
+
+    def citation(self) -> str:
+        return f"{self.author}, \u201c{self.title}\u201d ({self.as_of})"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    factors: tuple[Factor, ...]
+    sources: dict[str, Source]
+    overlap_notes: dict[str, str]
+
+    def by_id(self, factor_id: str) -> Factor:
+        for factor in self.factors:
+            if factor.id == factor_id:
+                return factor
+        raise KeyError(factor_id)
+
+    def source_for(self, factor: Factor) -> Source | None:
+        return self.sources.get(factor.source)
+
+
+class ContentError(ValueError):
+    """The bundled content is broken: a packaging or editing mistake, not a user error."""
+
+
+@cache
+def catalogue() -> Catalogue:
+    """Load and validate the default factors once per process."""
+    import jsonschema  # deferred: only needed once, after the window is up
+
+    data = load_json("factors.json")
+    try:
+        jsonschema.validate(data, load_json("factors.schema.json"))
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "top level"
+        raise ContentError(f"resources/factors.json is invalid at {where}: {exc.message}") from None
+    sources = {key: Source(key=key, **value) for key, value in data["sources"].items()}
+    factors = tuple(
+        Factor(
+            id=item["id"],
+            title=item["title"],
+            pro=item["pro"],
+            con=item["con"],
+            source=item["source"],
+            overlap=item.get("overlap"),
+            prompts=tuple(item.get("prompts", ())),
+        )
+        for item in data["factors"]
+    )
+    ids = tuple(f.id for f in factors)
+    if ids != DEFAULT_FACTOR_IDS:
+        raise ContentError("resources/factors.json must list exactly the eleven default factor ids")
+    for factor in factors:
+        if factor.source not in sources:
+            raise ContentError(f"factor {factor.id} cites unknown source {factor.source!r}")
+    return Catalogue(
+        factors=factors, sources=sources, overlap_notes=dict(data.get("overlap_notes", {}))
+    )
+
+
+def blank_assessment() -> Assessment:
+    """A new person's starting point: every default factor, weight 5, lean 0."""
+    factors = list(catalogue().factors)
+    return Assessment(factors=factors, ratings={f.id: Rating() for f in factors})
+
+
+# A plausible GS-15 who likes the mission and authority but worries about family and moving.
+_DEMO = {
+    "elite_corps": (4, 2),
+    "lofty_position": (5, 2),
+    "influence": (6, 1),
+    "stress": (7, -2),
+    "pay": (5, 1),
+    "community": (3, 1),
+    "mission": (9, 4),
+    "creativity": (6, 3),
+    "authority": (6, 3),
+    "work_family": (8, -3),
+    "relocation": (7, -2),
+}
+
+
+def demo_assessment() -> Assessment:
+    """The built-in demo profile shown when there is no data yet."""
+    assessment = blank_assessment()
+    for factor_id, (weight, lean) in _DEMO.items():
+        assessment.ratings[factor_id] = Rating(
+            weight=float(weight), lean=float(lean), certainty=Certainty.UNSURE
+        )
+    assessment.ratings["relocation"].note = "Two children in high school until 2028."
+    assessment.gut_before = Verdict.CLOSE_CALL
+    return assessment

@@ -1,0 +1,116 @@
+"""Words and numbers that explain a verdict, shared by the GUI, the CLI and the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ses_decider.core.model import Assessment, Verdict
+from ses_decider.core.scoring import Evaluation, evaluate
+
+
+def fmt(value: float, signed: bool = False) -> str:
+    """Numbers as people write them: 7, 6.5, +2, -1.5."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    if signed and value > 0:
+        text = "+" + text
+    return text
+
+
+def verdict_sentence(assessment: Assessment, evaluation: Evaluation | None = None) -> str:
+    """One sentence a person reads under the verdict."""
+    evaluation = evaluation or evaluate(assessment)
+    t = assessment.thresholds
+    if evaluation.dealbreakers:
+        titles = ", ".join(assessment.factor(fid).title for fid in evaluation.dealbreakers)
+        return f"NO-GO because of a dealbreaker: {titles} (lean -3 or lower)."
+    if evaluation.verdict is Verdict.NOT_ENOUGH_INPUT:
+        return "Give at least one factor a weight above 0 to get a score."
+    score = fmt(evaluation.score)
+    if evaluation.verdict is Verdict.GO:
+        return (
+            f"Score {score} is at or above {fmt(t.go)}: the case for aiming at the SES is strong."
+        )
+    if evaluation.verdict is Verdict.NO_GO:
+        return f"Score {score} is below {fmt(t.no_go)}: the cons outweigh the pros for you now."
+    return f"Score {score} is between {fmt(t.no_go)} and {fmt(t.go)}: a close call."
+
+
+def formula_lines(assessment: Assessment, evaluation: Evaluation | None = None) -> list[str]:
+    """The formula with the person's own numbers, one line per step."""
+    evaluation = evaluation or evaluate(assessment)
+    active = assessment.active()
+    lines = [
+        "score = 50 + 10 × Σ(weight × lean) ÷ Σ(weight)",
+        "Each weight is 0-10 (how much it matters); each lean is -5 (the con is true for me) "
+        "to +5 (the pro is).",
+    ]
+    if evaluation.total_weight <= 0:
+        lines.append("All weights are 0, so there is no score yet.")
+        return lines
+    products = [r.weight * r.lean for _, r in active if r.weight]
+    terms = " + ".join(
+        f"{fmt(r.weight)}×{fmt(r.lean)}" if r.lean >= 0 else f"{fmt(r.weight)}×({fmt(r.lean)})"
+        for _, r in active
+        if r.weight
+    )
+    lines.append(f"Σ(weight × lean) = {terms} = {fmt(sum(products))}")
+    lines.append(f"Σ(weight) = {fmt(evaluation.total_weight)}")
+    lines.append(
+        f"score = 50 + 10 × {fmt(sum(products))} ÷ {fmt(evaluation.total_weight)}"
+        f" = {evaluation.score:.1f}"
+    )
+    t = assessment.thresholds
+    lines.append(
+        f"GO at {fmt(t.go)} or more, NO-GO below {fmt(t.no_go)}, CLOSE CALL between; a dealbreaker "
+        "with a lean of -3 or lower makes it NO-GO whatever the score."
+    )
+    return lines
+
+
+def explain_result(assessment: Assessment, seed: int = 0, with_robustness: bool = True) -> dict:
+    """The machine-readable result printed by `ses-decider score --json`."""
+    from ses_decider.core import sensitivity
+
+    evaluation = evaluate(assessment)
+    result: dict[str, Any] = {
+        "score": None if evaluation.score is None else round(evaluation.score, 4),
+        "verdict": evaluation.verdict.value,
+        "contributions": {k: round(v, 4) for k, v in evaluation.contributions.items()},
+        "weight_shares": {k: round(v, 4) for k, v in evaluation.shares.items()},
+        "dealbreakers": list(evaluation.dealbreakers),
+        "thresholds": {"go": assessment.thresholds.go, "no_go": assessment.thresholds.no_go},
+    }
+    points = sensitivity.tipping_points(assessment)
+    result["tipping_points"] = {
+        fid: {
+            "weight": _tip(tp.weight),
+            "lean": _tip(tp.lean),
+        }
+        for fid, tp in points.items()
+    }
+    result["tipping_sentences"] = sensitivity.tipping_sentences(assessment)
+    if with_robustness:
+        rob = sensitivity.robustness(assessment, seed=seed)
+        result["robustness"] = {
+            "p_go": rob.p_go,
+            "p_close_call": rob.p_close_call,
+            "p_no_go": rob.p_no_go,
+            "draws": rob.draws,
+            "seed": rob.seed,
+            "label": rob.label,
+            "worth_checking": list(rob.worth_checking),
+        }
+    if assessment.gut_before or assessment.gut_after:
+        result["gut"] = {
+            "before": assessment.gut_before.value if assessment.gut_before else None,
+            "after": assessment.gut_after.value if assessment.gut_after else None,
+        }
+    return result
+
+
+def _tip(tip) -> dict | None:
+    if tip is None:
+        return None
+    return {"at": round(tip.at, 4), "verdict": tip.verdict.value}

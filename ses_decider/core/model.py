@@ -1,0 +1,117 @@
+"""The decision's data: factors, a person's ratings of them, and the assessment that holds both."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+WEIGHT_MIN, WEIGHT_MAX = 0.0, 10.0
+LEAN_MIN, LEAN_MAX = -5.0, 5.0
+DEALBREAKER_LEAN = -3.0  # a dealbreaker decides the verdict once its lean is at or below this
+DEFAULT_FACTOR_IDS = (
+    "elite_corps",
+    "lofty_position",
+    "influence",
+    "stress",
+    "pay",
+    "community",
+    "mission",
+    "creativity",
+    "authority",
+    "work_family",
+    "relocation",
+)
+
+
+class Verdict(enum.Enum):
+    GO = "GO"
+    CLOSE_CALL = "CLOSE CALL"
+    NO_GO = "NO-GO"
+    NOT_ENOUGH_INPUT = "NOT ENOUGH INPUT"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class Certainty(enum.Enum):
+    """How sure the person is of a rating; sets the spread used by the robustness check."""
+
+    SURE = "sure"
+    UNSURE = "unsure"
+    NO_IDEA = "no idea"
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One row of the pros-and-cons table."""
+
+    id: str
+    title: str
+    pro: str
+    con: str
+    source: str = ""
+    custom: bool = False
+    overlap: str | None = None
+    prompts: tuple[str, ...] = ()
+
+
+@dataclass
+class Rating:
+    """How one person weighs one factor."""
+
+    weight: float = 5.0
+    lean: float = 0.0
+    dealbreaker: bool = False
+    note: str = ""
+    certainty: Certainty = Certainty.UNSURE
+
+    @property
+    def dealbreaker_hit(self) -> bool:
+        return self.dealbreaker and self.lean <= DEALBREAKER_LEAN
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Score cut-offs: GO at or above ``go``, NO-GO below ``no_go``, CLOSE CALL between."""
+
+    go: float = 60.0
+    no_go: float = 40.0
+
+    def __post_init__(self) -> None:
+        if not (0.0 <= self.no_go <= self.go <= 100.0):
+            raise ValueError("thresholds need 0 <= no_go <= go <= 100")
+
+
+@dataclass
+class Assessment:
+    """A person's current view: the factors taking part, in display order, and their ratings.
+
+    Hidden default factors stay in ``factors`` (so their ratings survive) but take no part in the score.
+    """
+
+    factors: list[Factor]
+    ratings: dict[str, Rating]
+    hidden: set[str] = field(default_factory=set)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    gut_before: Verdict | None = None
+    gut_after: Verdict | None = None
+    method: str = "direct"
+
+    def active(self) -> list[tuple[Factor, Rating]]:
+        """The factors that take part in the score, with their ratings, in display order."""
+        return [(f, self.ratings[f.id]) for f in self.factors if f.id not in self.hidden]
+
+    def factor(self, factor_id: str) -> Factor:
+        for f in self.factors:
+            if f.id == factor_id:
+                return f
+        raise KeyError(factor_id)
+
+    def copy(self) -> Assessment:
+        return replace(
+            self,
+            factors=list(self.factors),
+            ratings={k: replace(r) for k, r in self.ratings.items()},
+            hidden=set(self.hidden),
+        )

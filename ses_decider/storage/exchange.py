@@ -1,0 +1,226 @@
+"""The interchange format: assessments as versioned JSON, checked against resources/ schemas.
+
+Every problem becomes a `FormatError` with one plain line naming the field, so the CLI and the GUI can
+show it as it is. Parsing builds new objects only; nothing is applied until the whole file is valid.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ses_decider.core.content import catalogue
+from ses_decider.core.model import (
+    DEFAULT_FACTOR_IDS,
+    Assessment,
+    Certainty,
+    Factor,
+    Rating,
+    Thresholds,
+    Verdict,
+)
+from ses_decider.resources import load_json
+
+ASSESSMENT_FORMAT = "ses-decider/assessment"
+MAX_FILE_BYTES = 5_000_000  # a real assessment is a few kB; refuse anything absurd before parsing
+
+
+class FormatError(ValueError):
+    """A file the app cannot use; the message is one line meant for the user."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise FormatError(f"the file contains {name}, which is not a number this app accepts")
+
+
+def read_json_file(path: str | Path) -> Any:
+    """Read a JSON file as data only, with size and nesting limits and NaN/Infinity refused."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FormatError(f"{path.name} is {size:,} bytes; files over 5 MB are not accepted")
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise FormatError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise FormatError(f"{path} is a folder, not a file") from None
+    except PermissionError:
+        raise FormatError(f"{path} cannot be read (permission denied)") from None
+    except UnicodeDecodeError:
+        raise FormatError(f"{path.name} is not a text file (expected UTF-8 JSON)") from None
+    return parse_json_text(text, path.name)
+
+
+def parse_json_text(text: str, name: str = "the file") -> Any:
+    """Parse JSON text with NaN/Infinity refused and deep nesting reported plainly."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise FormatError(f"{name} is nested too deeply to be an SES Decider file") from None
+
+
+def _field_path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the top level"
+
+
+def validate(data: Any, schema_name: str) -> None:
+    """Check data against a bundled schema; raise FormatError naming the first bad field."""
+    import jsonschema
+
+    if not isinstance(data, dict):
+        raise FormatError("the file must hold a JSON object, not a list or a single value")
+    validator = jsonschema.Draft202012Validator(load_json(schema_name))
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is None:
+        return
+    where = _field_path(error.absolute_path)
+    if error.validator == "const" and where in ("format", "version"):
+        raise FormatError(
+            f"field {where}: expected {error.validator_value!r}, got {error.instance!r}"
+            " (unknown format or version)"
+        )
+    message = error.message
+    if len(message) > 160:
+        message = message[:157] + "..."
+    raise FormatError(f"field {where}: {message}")
+
+
+def check_format_header(data: Any, expected: str) -> None:
+    """A friendlier message than the schema's when the file is some other kind of file."""
+    if isinstance(data, dict) and data.get("format") not in (None, expected):
+        raise FormatError(f"field format: expected {expected!r}, got {data.get('format')!r}")
+
+
+def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
+    """Turn parsed JSON into (person name or None, Assessment); raise FormatError if invalid."""
+    check_format_header(data, ASSESSMENT_FORMAT)
+    validate(data, "assessment.schema.json")
+    defaults = {f.id: f for f in catalogue().factors}
+    factors: list[Factor] = []
+    ratings: dict[str, Rating] = {}
+    for index, item in enumerate(data["factors"]):
+        fid = item["id"]
+        if fid in ratings:
+            raise FormatError(f"field factors[{index}].id: {fid!r} appears more than once")
+        if item.get("custom"):
+            if fid in defaults:
+                raise FormatError(
+                    f"field factors[{index}].id: {fid!r} is a default factor and cannot be custom"
+                )
+            factor = Factor(fid, item["title"], item["pro"], item["con"], source="", custom=True)
+        elif fid in defaults:
+            factor = defaults[fid]
+        else:
+            raise FormatError(
+                f"field factors[{index}].id: unknown factor id {fid!r}"
+                ' (a factor of your own needs "custom": true with title, pro and con)'
+            )
+        factors.append(factor)
+        ratings[fid] = Rating(
+            weight=float(item["weight"]),
+            lean=float(item["lean"]),
+            dealbreaker=bool(item.get("dealbreaker", False)),
+            note=item.get("note", ""),
+            certainty=Certainty(item.get("certainty", "unsure")),
+        )
+    # Default factors absent from the file take no part: keep them, hidden, so the table stays whole.
+    present = set(ratings)
+    hidden = set()
+    for fid in DEFAULT_FACTOR_IDS:
+        if fid not in present:
+            factors.append(defaults[fid])
+            ratings[fid] = Rating()
+            hidden.add(fid)
+    thresholds_data = data.get("thresholds", {})
+    go = float(thresholds_data.get("go", 60.0))
+    no_go = float(thresholds_data.get("no_go", 40.0))
+    if no_go > go:
+        raise FormatError("field thresholds: no_go must not be above go")
+    assessment = Assessment(
+        factors=factors,
+        ratings=ratings,
+        hidden=hidden,
+        thresholds=Thresholds(go=go, no_go=no_go),
+        gut_before=_verdict_or_none(data.get("gut_before")),
+        gut_after=_verdict_or_none(data.get("gut_after")),
+        method=data.get("method", "direct"),
+    )
+    return data.get("person"), assessment
+
+
+def _verdict_or_none(value: str | None) -> Verdict | None:
+    return Verdict(value) if value else None
+
+
+def load_assessment_file(path: str | Path) -> tuple[str | None, Assessment]:
+    """Read and validate an assessment file."""
+    return assessment_from_data(read_json_file(path))
+
+
+def assessment_to_data(assessment: Assessment, person: str | None = None) -> dict[str, Any]:
+    """The assessment as interchange JSON (hidden factors are left out: they take no part)."""
+    factors = []
+    for factor, rating in assessment.active():
+        item: dict[str, Any] = {
+            "id": factor.id,
+            "weight": _plain_number(rating.weight),
+            "lean": _plain_number(rating.lean),
+            "dealbreaker": rating.dealbreaker,
+            "note": rating.note,
+            "certainty": rating.certainty.value,
+        }
+        if factor.custom:
+            item.update(custom=True, title=factor.title, pro=factor.pro, con=factor.con)
+        factors.append(item)
+    data: dict[str, Any] = {"format": ASSESSMENT_FORMAT, "version": 1}
+    if person:
+        data["person"] = person
+    data.update(
+        exported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        thresholds={
+            "go": _plain_number(assessment.thresholds.go),
+            "no_go": _plain_number(assessment.thresholds.no_go),
+        },
+        gut_before=assessment.gut_before.value if assessment.gut_before else None,
+        gut_after=assessment.gut_after.value if assessment.gut_after else None,
+        method=assessment.method,
+        factors=factors,
+    )
+    return data
+
+
+def _plain_number(value: float) -> float | int:
+    """Write 7 rather than 7.0, but keep fractions exactly."""
+    if math.isfinite(value) and float(value).is_integer():
+        return int(value)
+    return value
+
+
+def write_json_atomically(path: str | Path, data: Any) -> None:
+    """Write JSON to a temporary file beside the target, then rename: never a half-written file."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,82 @@
+"""Start the GUI: application object, database, single-instance lock, main window."""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ses_decider import APP_ID, APP_NAME, __version__
+from ses_decider.core.content import demo_assessment
+from ses_decider.storage.db import DatabaseProblem, database_path, ensure_private_dir, open_database
+from ses_decider.storage.repository import Repository
+
+DEMO_NAME = "Sample person (demo)"
+
+
+def ensure_someone(repo: Repository) -> int:
+    """The person to open first: the last one used, else the first, else a new demo person."""
+    people = repo.people()
+    if not people:
+        return repo.create_person(DEMO_NAME, demo_assessment(), is_demo=True).id
+    last = repo.get_setting("current_person")
+    ids = {p.id for p in people}
+    if last and last.isdigit() and int(last) in ids:
+        return int(last)
+    return people[0].id
+
+
+def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
+    """Open the app; returns the process exit status."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+
+    path = database_path(data_dir)
+    ensure_private_dir(path.parent)
+    lock = QLockFile(str(path.parent / "ses-decider.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            f"{APP_NAME} is already open on this computer with the same data. "
+            "Switch to that window, or close it before opening another.",
+        )
+        return 1
+    try:
+        db = open_database(path)
+    except DatabaseProblem as exc:
+        QMessageBox.critical(None, APP_NAME, f"{exc} Your file has not been changed.")
+        lock.unlock()
+        return 2
+
+    from ses_decider.ui.main_window import MainWindow
+    from ses_decider.ui.session import Session
+
+    repo = Repository(db)
+    first = ensure_someone(repo)
+    session = Session(repo)
+    window = MainWindow(session)
+    session.open_person(first)
+    window.show()
+
+    # Quit cleanly (saving first) on SIGTERM/Ctrl+C; a timer lets Python see the signal.
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    heartbeat = QTimer()
+    heartbeat.start(500)
+    heartbeat.timeout.connect(lambda: None)
+
+    if exit_after_start:
+        # Exit once the first paint is done and the event queue is idle.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, app.quit))
+    app.aboutToQuit.connect(session.flush)
+    status = app.exec()
+    session.flush()
+    db.close()
+    lock.unlock()
+    return status

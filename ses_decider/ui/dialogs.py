@@ -1,0 +1,109 @@
+"""Small dialogs: a new person, a factor of one's own, a note, the formula."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ses_decider.core.model import Factor
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class FactorDialog(QDialog):
+    """Add a factor of one's own: a title, the pro side and the con side."""
+
+    def __init__(self, taken_ids: set[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Add a factor of your own")
+        self.taken_ids = taken_ids
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(60)
+        self.title_edit.setAccessibleName("Factor title")
+        self.pro_edit = QLineEdit()
+        self.pro_edit.setAccessibleName("Pro side")
+        self.con_edit = QLineEdit()
+        self.con_edit.setAccessibleName("Con side")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a4262c")
+        form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Pro (what is good about it for you):", self.pro_edit)
+        form.addRow("&Con (what is hard about it for you):", self.con_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self))
+        self.resize(520, 0)
+
+    def accept(self) -> None:
+        if not all(e.text().strip() for e in (self.title_edit, self.pro_edit, self.con_edit)):
+            self.error.setText("Fill in the title, the pro side and the con side.")
+            return
+        super().accept()
+
+    def factor(self) -> Factor:
+        title = self.title_edit.text().strip()
+        base = "my_" + (re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_") or "factor")
+        base = base[:36]
+        factor_id, n = base, 2
+        while factor_id in self.taken_ids:
+            factor_id, n = f"{base}_{n}", n + 1
+        return Factor(
+            factor_id,
+            title,
+            self.pro_edit.text().strip(),
+            self.con_edit.text().strip(),
+            custom=True,
+        )
+
+
+class NoteDialog(QDialog):
+    def __init__(self, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Note on {title}")
+        self.edit = QPlainTextEdit(text)
+        self.edit.setAccessibleName(f"Note on {title}")
+        self.edit.setTabChangesFocus(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.edit)
+        layout.addWidget(_buttons(self))
+        self.resize(480, 260)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+
+class FormulaDialog(QDialog):
+    """How the score is computed, with the person's own numbers."""
+
+    def __init__(self, lines: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("How is this computed?")
+        layout = QVBoxLayout(self)
+        for line in lines:
+            label = QLabel(line)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)
+            layout.addWidget(label)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.resize(640, 0)

@@ -1,0 +1,327 @@
+"""The main window: verdict on top, the pros-and-cons table, and the chart that explains the score."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ses_decider import APP_NAME
+from ses_decider.core.content import blank_assessment, catalogue
+from ses_decider.core.explain import formula_lines
+from ses_decider.ui.dialogs import FactorDialog, FormulaDialog, NoteDialog
+from ses_decider.ui.session import Session
+from ses_decider.ui.widgets.contribution_chart import ContributionChart
+from ses_decider.ui.widgets.factor_rows import FactorList
+from ses_decider.ui.widgets.verdict_banner import VerdictBanner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 820)
+
+        self.banner = VerdictBanner()
+        self.banner.explain_requested.connect(self.show_formula)
+        self.demo_bar = self._make_demo_bar()
+
+        self.factor_list = FactorList(catalogue())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.factor_list)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart = ContributionChart()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([850, 410])
+        scroll.setMinimumWidth(600)
+        self.chart.setMinimumWidth(340)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.demo_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self._make_toolbar()
+        self._make_menus()
+        self.save_state = QLabel()
+        self.statusBar().addPermanentWidget(self.save_state)
+
+        session.changed.connect(self.refresh)
+        session.factors_changed.connect(self.rebuild_rows)
+        session.person_changed.connect(self.on_person_changed)
+        session.people_changed.connect(self.reload_people)
+        session.saved.connect(lambda: self.save_state.setText("All changes saved"))
+        session.save_failed.connect(self.on_save_failed)
+        self._save_error_shown = False
+        self.reload_people()
+
+    # Building -------------------------------------------------------------------------------
+    def _make_demo_bar(self) -> QWidget:
+        bar = QWidget()
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(4, 2, 4, 2)
+        text = QLabel(
+            "You are looking at a sample person. Move the sliders to explore, "
+            "or start your own assessment."
+        )
+        text.setWordWrap(True)
+        start = QPushButton("Start my own assessment\u2026")
+        start.clicked.connect(self.new_person)
+        layout.addWidget(text, 1)
+        layout.addWidget(start)
+        return bar
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar("People")
+        toolbar.setObjectName("peopleToolbar")
+        toolbar.setMovable(False)
+        label = QLabel(" Person: ")
+        self.person_combo = QComboBox()
+        self.person_combo.setMinimumWidth(220)
+        self.person_combo.setAccessibleName("Current person")
+        label.setBuddy(self.person_combo)
+        self.person_combo.activated.connect(self._on_person_chosen)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.person_combo)
+        self.addToolBar(toolbar)
+
+    def _make_menus(self) -> None:
+        stack = self.session.undo_stack
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New person\u2026", self.new_person, QKeySequence.StandardKey.New)
+        self._action(
+            file_menu, "&Import assessment\u2026", self.import_file, QKeySequence.StandardKey.Open
+        )
+        self._action(file_menu, "&Export assessment\u2026", self.export_file, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "Take &snapshot\u2026", self.take_snapshot, QKeySequence.StandardKey.Save
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Add a factor of your own\u2026", self.add_factor, "Ctrl+Shift+N")
+        self.hidden_menu = edit_menu.addMenu("Show a &hidden factor")
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            help_menu,
+            "&How is this computed?",
+            self.show_formula,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # Reacting to the session ----------------------------------------------------------------
+    def rebuild_rows(self) -> None:
+        assessment = self.session.assessment
+        for row in self.factor_list.rebuild(assessment.factors, assessment.hidden):
+            row.weight_moved.connect(self.session.set_weight)
+            row.lean_moved.connect(self.session.set_lean)
+            row.dealbreaker_toggled.connect(self.session.set_dealbreaker)
+            row.note_requested.connect(self.edit_note)
+            row.hide_requested.connect(self.hide_factor)
+        self._rebuild_hidden_menu()
+
+    def refresh(self) -> None:
+        """Redraw what depends on ratings: banner, row labels, chart. Runs on every edit."""
+        assessment, evaluation = self.session.assessment, self.session.evaluation
+        self.banner.show_evaluation(assessment, evaluation)
+        for factor_id, row in self.factor_list.rows.items():
+            rating = assessment.ratings[factor_id]
+            row.show_rating(rating, evaluation.shares.get(factor_id), rating.dealbreaker_hit)
+        self.chart.show_evaluation(assessment, evaluation)
+        if self.session.dirty:
+            self.save_state.setText("Saving\u2026")
+
+    def on_person_changed(self) -> None:
+        person = self.session.person
+        self.setWindowTitle(f"{person.name} \u2014 {APP_NAME}")
+        self.demo_bar.setVisible(person.is_demo)
+        index = self.person_combo.findData(person.id)
+        if index >= 0:
+            self.person_combo.setCurrentIndex(index)
+
+    def reload_people(self) -> None:
+        self.person_combo.clear()
+        for person in self.session.repo.people():
+            self.person_combo.addItem(person.name, person.id)
+        if self.session.person:
+            self.person_combo.setCurrentIndex(self.person_combo.findData(self.session.person.id))
+
+    def on_save_failed(self, message: str) -> None:
+        self.save_state.setText("Not saved yet \u2014 will retry")
+        if not self._save_error_shown:
+            self._save_error_shown = True
+            QMessageBox.warning(
+                self,
+                "Could not save",
+                "Your changes could not be saved to the database "
+                f"({message}). They stay on screen and will be saved when possible.",
+            )
+
+    def _rebuild_hidden_menu(self) -> None:
+        self.hidden_menu.clear()
+        hidden = [
+            f for f in self.session.assessment.factors if f.id in self.session.assessment.hidden
+        ]
+        for factor in hidden:
+            action = self.hidden_menu.addAction(factor.title)
+            action.triggered.connect(
+                lambda _=False, fid=factor.id: self.session.set_hidden(fid, False)
+            )
+        self.hidden_menu.setEnabled(bool(hidden))
+
+    # Commands -------------------------------------------------------------------------------
+    def _on_person_chosen(self, index: int) -> None:
+        person_id = self.person_combo.itemData(index)
+        if self.session.person is None or person_id != self.session.person.id:
+            self.session.open_person(person_id)
+
+    def new_person(self) -> None:
+        name, ok = QInputDialog.getText(self, "New person", "Name (for example, your own name):")
+        if not ok or not name.strip():
+            return
+        if self.session.repo.person_by_name(name.strip()):
+            QMessageBox.information(
+                self, "New person", f"There is already a person called {name.strip()}."
+            )
+            return
+        self.session.create_person(name.strip(), blank_assessment())
+
+    def add_factor(self) -> None:
+        dialog = FactorDialog({f.id for f in self.session.assessment.factors}, self)
+        if dialog.exec():
+            self.session.add_factor(dialog.factor())
+
+    def hide_factor(self, factor_id: str) -> None:
+        factor = self.session.assessment.factor(factor_id)
+        if factor.custom:
+            self.session.remove_custom_factor(factor_id)
+        else:
+            self.session.set_hidden(factor_id, True)
+        self.statusBar().showMessage(
+            f"{factor.title} taken out. Edit \u203a Undo brings it back.", 6000
+        )
+
+    def edit_note(self, factor_id: str) -> None:
+        factor = self.session.assessment.factor(factor_id)
+        dialog = NoteDialog(factor.title, self.session.assessment.ratings[factor_id].note, self)
+        if dialog.exec():
+            self.session.set_note(factor_id, dialog.text())
+
+    def show_formula(self) -> None:
+        FormulaDialog(formula_lines(self.session.assessment, self.session.evaluation), self).exec()
+
+    def take_snapshot(self) -> None:
+        label, ok = QInputDialog.getText(
+            self,
+            "Take a snapshot",
+            "A label for this snapshot (e.g. \u201cbefore the detail\u201d):",
+        )
+        if not ok:
+            return
+        self.session.flush()
+        self.session.repo.take_snapshot(self.session.person.id, self.session.assessment, label)
+        self.statusBar().showMessage("Snapshot saved.", 4000)
+
+    def import_file(self) -> None:
+        from ses_decider.storage.exchange import FormatError, load_assessment_file
+        from ses_decider.storage.transfer import import_assessment
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import assessment", "", "Assessment (*.json)")
+        if not path:
+            return
+        try:
+            name, assessment = load_assessment_file(path)
+        except FormatError as exc:
+            QMessageBox.warning(self, "Cannot import", f"This file cannot be imported: {exc}.")
+            return
+        self.session.flush()
+        message = import_assessment(self.session.repo, name, assessment)
+        self.session.people_changed.emit()
+        person = self.session.repo.person_by_name(name or "Imported assessment")
+        if person:
+            self.session.open_person(person.id)
+        self.statusBar().showMessage(message, 6000)
+
+    def export_file(self) -> None:
+        from ses_decider.storage.exchange import assessment_to_data, write_json_atomically
+
+        person = self.session.person
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export assessment", f"{person.name}.json", "Assessment (*.json)"
+        )
+        if not path:
+            return
+        try:
+            write_json_atomically(path, assessment_to_data(self.session.assessment, person.name))
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Cannot export", f"The file could not be written: {exc.strerror}."
+            )
+            return
+        self.statusBar().showMessage(f"Exported to {path}", 6000)
+
+    def show_about(self) -> None:
+        from ses_decider import __version__
+
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nWeigh the trade-offs of aiming for the Senior Executive "
+            "Service. Everything stays on this computer; the app never uses the network.",
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.session.flush():
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "Your latest changes could not be saved. Quit anyway and lose them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        event.accept()

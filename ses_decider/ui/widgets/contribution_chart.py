@@ -1,0 +1,69 @@
+"""Which factors push toward GO and which toward NO-GO: horizontal bars, updated in place."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ses_decider.core.model import Assessment
+from ses_decider.core.scoring import Evaluation
+
+PRO_COLOUR = QColor("#2e8b57")
+CON_COLOUR = QColor("#c0392b")
+
+
+class ContributionChart(QWidget):
+    """Bars of points each factor adds to or takes from 50; the text equivalent is `summary()`."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self.plot.setLabel("bottom", "\u2190 toward NO-GO   points   toward GO \u2192")
+        self.plot.getPlotItem().setTitle("What moves your score")
+        self.plot.addLine(x=0, pen=pg.mkPen(QColor("#777777"), width=1))
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[])
+        self.plot.addItem(self.bars)
+        self.plot.getAxis("left").setWidth(185)
+        self.plot.setAccessibleName("Contribution chart")
+        self.ids: list[str] = []
+        self.values: list[float] = []
+        self._titles: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def show_evaluation(self, assessment: Assessment, evaluation: Evaluation) -> None:
+        active = [f for f, _ in assessment.active()]
+        ids = [f.id for f in active]
+        values = [evaluation.contributions.get(fid, 0.0) for fid in ids]
+        if ids != self.ids:
+            self.ids = ids
+            self._titles = [f.title for f in active]
+            # Top row first: y runs downward in display order.
+            ticks = [(len(ids) - 1 - i, title) for i, title in enumerate(self._titles)]
+            self.plot.getAxis("left").setTicks([ticks])
+            self.plot.setYRange(-0.7, max(len(ids) - 0.3, 0.3), padding=0)
+        self.values = values
+        n = len(values)
+        self.bars.setOpts(
+            x0=[min(0.0, v) for v in values],
+            y=[n - 1 - i for i in range(n)],
+            width=[abs(v) for v in values],
+            height=0.6,
+            brushes=[PRO_COLOUR if v >= 0 else CON_COLOUR for v in values],
+            pens=[pg.mkPen(None)] * n,
+        )
+        limit = max([5.0] + [abs(v) * 1.15 for v in values])
+        self.plot.setXRange(-limit, limit, padding=0)
+        self.plot.setToolTip(self.summary())
+        self.plot.setAccessibleDescription(self.summary())
+
+    def summary(self) -> str:
+        """The chart as text, for screen readers and tooltips."""
+        parts = [f"{t}: {v:+.1f}" for t, v in zip(self._titles, self.values, strict=True)]
+        return "Points toward GO (+) or NO-GO (-): " + "; ".join(parts)

@@ -1,0 +1,250 @@
+"""The pros-and-cons table: one row per factor with its con and pro side by side.
+
+Sliders hold integers; a step is half a point (weight 0-10 -> 0..20, lean -5..+5 -> -10..10).
+Values from files may be finer; the label shows the exact value, and the slider moves only when the user
+moves it. Updates from the session use QSignalBlocker so a redraw never re-enters as an edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ses_decider.core.content import Catalogue
+from ses_decider.core.explain import fmt
+from ses_decider.core.model import Factor, Rating
+
+STEPS_PER_POINT = 2
+NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 150, 150, 130
+
+
+def apply_column_widths(grid: QGridLayout) -> None:
+    """The same column widths for the header and every row, so the table lines up."""
+    grid.setColumnMinimumWidth(0, NAME_COLUMN)
+    grid.setColumnMinimumWidth(2, LEAN_COLUMN)
+    grid.setColumnMinimumWidth(4, WEIGHT_COLUMN)
+    grid.setColumnStretch(0, 0)
+    grid.setColumnStretch(1, 1)
+    grid.setColumnStretch(3, 1)
+
+
+class TableHeader(QFrame):
+    """Column headings above the rows."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 0, 8, 0)
+        grid.setHorizontalSpacing(10)
+        headings = [
+            ("Factor", Qt.AlignmentFlag.AlignLeft),
+            ("Con side", Qt.AlignmentFlag.AlignRight),
+            ("How it lands for you", Qt.AlignmentFlag.AlignCenter),
+            ("Pro side", Qt.AlignmentFlag.AlignLeft),
+            ("How much it matters", Qt.AlignmentFlag.AlignLeft),
+        ]
+        for column, (text, align) in enumerate(headings):
+            label = QLabel(f"<b>{text}</b>")
+            label.setAlignment(align | Qt.AlignmentFlag.AlignBottom)
+            grid.addWidget(label, 0, column)
+        apply_column_widths(grid)
+
+
+class FactorRow(QFrame):
+    """One factor: title, weight, share, dealbreaker and note on top; con | lean | pro below."""
+
+    weight_moved = Signal(str, float)
+    lean_moved = Signal(str, float)
+    dealbreaker_toggled = Signal(str, bool)
+    note_requested = Signal(str)
+    hide_requested = Signal(str)
+
+    def __init__(self, factor: Factor, source_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.factor = factor
+        self.setObjectName("factorRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        fid = factor.id
+
+        self.title = QLabel(f"<b>{_escape(factor.title)}</b>")
+        self.source = QLabel(_escape(source_text))
+        self.source.setObjectName("sourceLabel")
+
+        self.weight = QSlider(Qt.Orientation.Horizontal)
+        self.weight.setRange(0, 10 * STEPS_PER_POINT)
+        self.weight.setPageStep(STEPS_PER_POINT)
+        self.weight.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.weight.setTickInterval(STEPS_PER_POINT)
+        self.weight.setMinimumWidth(WEIGHT_COLUMN - 10)
+        self.weight.setAccessibleName(f"Weight of {factor.title}")
+        self.weight.setAccessibleDescription("How much this factor matters to you, 0 to 10")
+        self.weight.valueChanged.connect(lambda v: self.weight_moved.emit(fid, v / STEPS_PER_POINT))
+        self.weight_value = QLabel()
+        self.share = QLabel()
+        self.share.setToolTip("Share of the total weight")
+        self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.dealbreaker = QCheckBox("Dealbreaker")
+        self.dealbreaker.setAccessibleName(f"{factor.title} is a dealbreaker")
+        self.dealbreaker.setToolTip(
+            "A must: if your lean is -3 or lower, the verdict is NO-GO whatever the score"
+        )
+        self.dealbreaker.toggled.connect(lambda on: self.dealbreaker_toggled.emit(fid, on))
+        self.note = QToolButton()
+        self.note.setText("Note\u2026")
+        self.note.setAccessibleName(f"Note on {factor.title}")
+        self.note.clicked.connect(lambda: self.note_requested.emit(fid))
+        self.hide_button = QToolButton()
+        self.hide_button.setText("Remove" if factor.custom else "Hide")
+        self.hide_button.setAccessibleName(
+            f"{'Remove' if factor.custom else 'Hide'} {factor.title}"
+        )
+        self.hide_button.setToolTip("Take this factor out of your weighing (undo brings it back)")
+        self.hide_button.clicked.connect(lambda: self.hide_requested.emit(fid))
+
+        self.con = _side_label("CON", factor.con, Qt.AlignmentFlag.AlignRight)
+        self.pro = _side_label("PRO", factor.pro, Qt.AlignmentFlag.AlignLeft)
+        self.lean = QSlider(Qt.Orientation.Horizontal)
+        self.lean.setRange(-5 * STEPS_PER_POINT, 5 * STEPS_PER_POINT)
+        self.lean.setPageStep(STEPS_PER_POINT)
+        self.lean.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.lean.setTickInterval(STEPS_PER_POINT * 5)
+        self.lean.setMinimumWidth(LEAN_COLUMN - 10)
+        self.lean.setAccessibleName(f"Lean of {factor.title}")
+        self.lean.setAccessibleDescription(
+            "How it lands for you: -5 the con side is strongly true, +5 the pro side is"
+        )
+        self.lean.valueChanged.connect(lambda v: self.lean_moved.emit(fid, v / STEPS_PER_POINT))
+        self.lean_value = QLabel()
+        self.lean_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.source.setWordWrap(True)
+        self.title.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.note)
+        buttons.addWidget(self.hide_button)
+        buttons.addStretch(1)
+        name_box = QVBoxLayout()
+        name_box.setSpacing(2)
+        name_box.addWidget(self.title)
+        name_box.addWidget(self.source)
+        name_box.addWidget(self.dealbreaker)
+        name_box.addLayout(buttons)
+        name_box.addStretch(1)
+
+        lean_box = QVBoxLayout()
+        lean_box.setSpacing(0)
+        lean_box.addStretch(1)
+        lean_box.addWidget(self.lean)
+        lean_box.addWidget(self.lean_value)
+        lean_box.addStretch(1)
+
+        weight_top = QHBoxLayout()
+        weight_top.addWidget(self.weight_value)
+        weight_top.addStretch(1)
+        weight_top.addWidget(self.share)
+        weight_box = QVBoxLayout()
+        weight_box.setSpacing(0)
+        weight_box.addStretch(1)
+        weight_box.addLayout(weight_top)
+        weight_box.addWidget(self.weight)
+        weight_box.addStretch(1)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(10)
+        grid.addLayout(name_box, 0, 0)
+        grid.addWidget(self.con, 0, 1)
+        grid.addLayout(lean_box, 0, 2)
+        grid.addWidget(self.pro, 0, 3)
+        grid.addLayout(weight_box, 0, 4)
+        apply_column_widths(grid)
+        self.setAccessibleName(factor.title)
+
+    def show_rating(self, rating: Rating, share: float | None, dealbreaker_hit: bool) -> None:
+        """Reflect the stored rating without emitting edits."""
+        for slider, value in ((self.weight, rating.weight), (self.lean, rating.lean)):
+            if round(slider.value() / STEPS_PER_POINT, 6) != round(value, 6):
+                with QSignalBlocker(slider):
+                    slider.setValue(round(value * STEPS_PER_POINT))
+        if self.dealbreaker.isChecked() != rating.dealbreaker:
+            with QSignalBlocker(self.dealbreaker):
+                self.dealbreaker.setChecked(rating.dealbreaker)
+        self.weight_value.setText(f"<b>{fmt(rating.weight)}</b> of 10")
+        self.share.setText("\u2013" if share is None else f"{share:.0%} of total")
+        lean_words = "neutral" if rating.lean == 0 else ("pro" if rating.lean > 0 else "con")
+        self.lean_value.setText(f"{fmt(rating.lean, signed=True)} ({lean_words})")
+        self.note.setText("Note \u270e" if rating.note else "Note\u2026")
+        self.note.setToolTip(rating.note or "Add a note")
+        self.dealbreaker.setText("Dealbreaker \u26a0 hit" if dealbreaker_hit else "Dealbreaker")
+
+
+def _side_label(kind: str, text: str, align: Qt.AlignmentFlag) -> QLabel:
+    label = QLabel(f"<span style='font-weight:600'>{kind}:</span> {_escape(text)}")
+    label.setWordWrap(True)
+    label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    label.setObjectName(f"{kind.lower()}Label")
+    return label
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class FactorList(QWidget):
+    """All rows in display order, plus the overlap hint; rebuilt only when the factor list changes."""
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.rows: dict[str, FactorRow] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.header = TableHeader(self)
+        self._layout.addWidget(self.header)
+        self.overlap_hint = QLabel()
+        self.overlap_hint.setWordWrap(True)
+        self.overlap_hint.setObjectName("overlapHint")
+        self._layout.addStretch(1)
+
+    def rebuild(self, factors: list[Factor], hidden: set[str]) -> list[FactorRow]:
+        """Replace the rows; returns the new rows so the owner can connect them."""
+        for row in self.rows.values():
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = {}
+        self.overlap_hint.setParent(None)
+        index = 1  # after the header
+        shown = [f for f in factors if f.id not in hidden]
+        for factor in shown:
+            row = FactorRow(factor, self._source_text(factor), self)
+            self._layout.insertWidget(index, row)
+            self.rows[factor.id] = row
+            index += 1
+        overlap_ids = [f.id for f in shown if f.overlap]
+        if len(overlap_ids) > 1:
+            key = next(f.overlap for f in shown if f.overlap)
+            note = self.catalogue.overlap_notes.get(key, "")
+            self.overlap_hint.setText("\u24d8 " + note)
+            self._layout.insertWidget(index, self.overlap_hint)
+        return list(self.rows.values())
+
+    def _source_text(self, factor: Factor) -> str:
+        if factor.custom:
+            return "your own factor"
+        source = self.catalogue.source_for(factor)
+        return source.short if source else ""

@@ -1,0 +1,86 @@
+"""The verdict, first thing the eye finds: icon, word, score and one sentence. Never colour alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ses_decider.core.explain import verdict_sentence
+from ses_decider.core.model import Assessment, Verdict
+from ses_decider.core.scoring import Evaluation
+
+# Icon glyphs carry the meaning for people who cannot tell the tints apart.
+_STYLE = {
+    Verdict.GO: ("\u2714", "#1b7a3d", "#e3f4e8"),
+    Verdict.CLOSE_CALL: ("\u2696", "#8a5a00", "#fdf3dc"),
+    Verdict.NO_GO: ("\u2716", "#a4262c", "#fbe5e6"),
+    Verdict.NOT_ENOUGH_INPUT: ("\u2026", "#4a4a4a", "#ececec"),
+}
+
+
+class VerdictBanner(QFrame):
+    """Shows the verdict for the current evaluation; `explain_requested` opens the formula."""
+
+    explain_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("verdictBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.icon = QLabel()
+        self.icon.setObjectName("verdictIcon")
+        self.word = QLabel()
+        self.word.setObjectName("verdictWord")
+        self.score = QLabel()
+        self.score.setObjectName("verdictScore")
+        self.sentence = QLabel()
+        self.sentence.setWordWrap(True)
+        self.sentence.setObjectName("verdictSentence")
+        self.explain = QPushButton("How is this computed?")
+        self.explain.setAccessibleName("How is this computed?")
+        self.explain.setAccessibleDescription("Shows the scoring formula with your own numbers")
+        self.explain.clicked.connect(self.explain_requested)
+
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        top = QHBoxLayout()
+        top.addWidget(self.word)
+        top.addSpacing(16)
+        top.addWidget(self.score, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch(1)
+        text.addLayout(top)
+        text.addWidget(self.sentence)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self.icon)
+        layout.addSpacing(8)
+        layout.addLayout(text, 1)
+        layout.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setAccessibleName("Verdict")
+        self._verdict: Verdict | None = None
+
+    def show_evaluation(self, assessment: Assessment, evaluation: Evaluation) -> None:
+        verdict = evaluation.verdict
+        glyph, ink, tint = _STYLE[verdict]
+        if verdict is not self._verdict:
+            self._verdict = verdict
+            self.setStyleSheet(
+                f"#verdictBanner {{ background: {tint}; border: 2px solid {ink};"
+                " border-radius: 8px; }"
+                f"#verdictBanner QLabel {{ color: {ink}; background: transparent; }}"
+                "#verdictWord { font-size: 22pt; font-weight: 700; }"
+                "#verdictIcon { font-size: 28pt; }"
+                "#verdictScore { font-size: 13pt; font-weight: 600; }"
+                "#verdictSentence { font-size: 10.5pt; }"
+            )
+        self.icon.setText(glyph)
+        self.word.setText(verdict.label)
+        self.score.setText(
+            "no score yet" if evaluation.score is None else f"score {evaluation.score:.1f} / 100"
+        )
+        sentence = verdict_sentence(assessment, evaluation)
+        self.sentence.setText(sentence)
+        description = f"{verdict.label}. {self.score.text()}. {sentence}"
+        self.setAccessibleDescription(description)
+        self.word.setAccessibleName(f"Verdict: {verdict.label}")
