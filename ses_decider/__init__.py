@@ -8,4 +8,6 @@ try:
 
     __version__ = version("ses-decider")
 except PackageNotFoundError:  # frozen app or bare checkout: fall back to the bundled value
-    from ses_decider._version import VERSION as __version__  # noqa: N811
+    from ses_decider._version import VERSION
+
+    __version__ = VERSION

@@ -75,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ses_decider.storage.db import DatabaseProblem
     from ses_decider.storage.exchange import FormatError
 
+    # A console or redirect in a legacy code page (cp1252 on Windows) cannot show every name or
+    # note; print a "?" for such a character rather than fail with a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         return _COMMANDS[command](args)
     except (CliError, FormatError, DatabaseProblem) as exc:

@@ -75,10 +75,11 @@ def explain_result(assessment: Assessment, seed: int = 0, with_robustness: bool 
 
     evaluation = evaluate(assessment)
     result: dict[str, Any] = {
-        "score": None if evaluation.score is None else round(evaluation.score, 4),
+        # Full precision: rounded contributions would no longer add up to score - 50.
+        "score": evaluation.score,
         "verdict": evaluation.verdict.value,
-        "contributions": {k: round(v, 4) for k, v in evaluation.contributions.items()},
-        "weight_shares": {k: round(v, 4) for k, v in evaluation.shares.items()},
+        "contributions": dict(evaluation.contributions),
+        "weight_shares": dict(evaluation.shares),
         "dealbreakers": list(evaluation.dealbreakers),
         "thresholds": {"go": assessment.thresholds.go, "no_go": assessment.thresholds.no_go},
     }

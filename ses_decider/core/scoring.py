@@ -31,8 +31,10 @@ def raw_score(weights: Sequence[float], leans: Sequence[float]) -> float | None:
     if total <= 0:
         return None
     weighted = sum(w * r for w, r in zip(weights, leans, strict=True))
-    # Clamp: floating point can land a hair outside [0, 100] at the extremes.
-    return min(100.0, max(0.0, 50.0 + 10.0 * weighted / total))
+    # Round away float noise, so that weights 6.2, 8.4 with leans -3.2, 4.1 score exactly 60 (GO),
+    # not 59.99999999999999 (shown as "60.0" yet CLOSE CALL). Clamp: the extremes can land a hair
+    # outside [0, 100].
+    return min(100.0, max(0.0, round(50.0 + 10.0 * weighted / total, 9)))
 
 
 def verdict_for(

@@ -65,6 +65,10 @@ def parse_json_text(text: str, name: str = "the file") -> Any:
         ) from None
     except RecursionError:
         raise FormatError(f"{name} is nested too deeply to be an SES Decider file") from None
+    except FormatError:
+        raise
+    except ValueError:  # an integer literal longer than Python's 4,300-digit limit
+        raise FormatError(f"{name} holds a number too long to be read") from None
 
 
 def _field_path(parts) -> str:
@@ -81,7 +85,10 @@ def validate(data: Any, schema_name: str) -> None:
     if not isinstance(data, dict):
         raise FormatError("the file must hold a JSON object, not a list or a single value")
     validator = jsonschema.Draft202012Validator(load_json(schema_name))
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    try:
+        error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    except RecursionError:  # deep nesting that parsed but is too deep to check or describe
+        raise FormatError("the file is nested too deeply to be an SES Decider file") from None
     if error is None:
         return
     where = _field_path(error.absolute_path)
@@ -106,11 +113,14 @@ def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
     """Turn parsed JSON into (person name or None, Assessment); raise FormatError if invalid."""
     check_format_header(data, ASSESSMENT_FORMAT)
     validate(data, "assessment.schema.json")
+    _check_text(data.get("person"), "person")
     defaults = {f.id: f for f in catalogue().factors}
     factors: list[Factor] = []
     ratings: dict[str, Rating] = {}
     for index, item in enumerate(data["factors"]):
         fid = item["id"]
+        for key in ("note", "title", "pro", "con"):
+            _check_text(item.get(key), f"factors[{index}].{key}")
         if fid in ratings:
             raise FormatError(f"field factors[{index}].id: {fid!r} appears more than once")
         if item.get("custom"):
@@ -157,6 +167,17 @@ def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
         method=data.get("method", "direct"),
     )
     return data.get("person"), assessment
+
+
+def _check_text(value: Any, where: str) -> None:
+    """Refuse text that cannot be stored or printed: a lone surrogate escape such as \\ud800."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise FormatError(
+                f"field {where}: contains an invalid character (a lone surrogate escape)"
+            ) from None
 
 
 def _verdict_or_none(value: str | None) -> Verdict | None:

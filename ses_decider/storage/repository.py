@@ -250,7 +250,10 @@ class Repository:
     ) -> SnapshotInfo:
         """Freeze the assessment with a label; returns what the timeline shows of it."""
         evaluation = evaluate(assessment)
-        data = assessment_to_data(assessment)
+        # Keep hidden factors too (the interchange format leaves them out), so a restore is exact.
+        everything = assessment.copy()
+        everything.hidden = set()
+        data = assessment_to_data(everything)
         data["hidden"] = sorted(assessment.hidden)
         info = {
             "uid": uid or uuid.uuid4().hex,

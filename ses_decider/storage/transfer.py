@@ -15,7 +15,7 @@ def import_assessment(repo: Repository, person_name: str | None, assessment: Ass
     The assessment it replaces is kept as a snapshot labelled "before import". Importing the same
     content again changes nothing. Returns one sentence saying what happened.
     """
-    name = (person_name or DEFAULT_IMPORT_NAME).strip()
+    name = (person_name or "").strip() or DEFAULT_IMPORT_NAME  # a blank name is no name
     with repo.db.atomic():
         person = repo.person_by_name(name)
         if person is None:

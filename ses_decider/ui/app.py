@@ -5,8 +5,8 @@ from __future__ import annotations
 import signal
 import sys
 
-from PySide6.QtCore import QLockFile, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ses_decider import APP_ID, APP_NAME, __version__
 from ses_decider.core.content import demo_assessment
@@ -26,6 +26,29 @@ def ensure_someone(repo: Repository) -> int:
     if last and last.isdigit() and int(last) in ids:
         return int(last)
     return people[0].id
+
+
+class _PaintWatcher(QObject):
+    """Quits once any widget of the window has painted and the event queue is idle."""
+
+    def __init__(self, window, app: QApplication):
+        super().__init__(app)
+        self.window, self.app = window, app
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self.app.quit)  # runs after pending events: the window is idle
+        return False
+
+
+def exit_when_painted(window, app: QApplication) -> None:
+    """Used by --exit-after-start: exit 0 once the main window is painted and idle."""
+    app.installEventFilter(_PaintWatcher(window, app))
 
 
 def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
@@ -72,8 +95,7 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     heartbeat.timeout.connect(lambda: None)
 
     if exit_after_start:
-        # Exit once the first paint is done and the event queue is idle.
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, app.quit))
+        exit_when_painted(window, app)
     app.aboutToQuit.connect(session.flush)
     status = app.exec()
     session.flush()

@@ -26,7 +26,8 @@ class ContributionChart(QWidget):
         self.plot.setLabel("bottom", "\u2190 toward NO-GO   points   toward GO \u2192")
         self.plot.getPlotItem().setTitle("What moves your score")
         self.plot.addLine(x=0, pen=pg.mkPen(QColor("#777777"), width=1))
-        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[])
+        # One shared no-outline pen: per-bar pens go through a code path that crashed PySide6 6.12.
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         self.plot.getAxis("left").setWidth(185)
         self.plot.setAccessibleName("Contribution chart")
@@ -56,7 +57,6 @@ class ContributionChart(QWidget):
             width=[abs(v) for v in values],
             height=0.6,
             brushes=[PRO_COLOUR if v >= 0 else CON_COLOUR for v in values],
-            pens=[pg.mkPen(None)] * n,
         )
         limit = max([5.0] + [abs(v) * 1.15 for v in values])
         self.plot.setXRange(-limit, limit, padding=0)
