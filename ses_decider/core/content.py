@@ -70,6 +70,7 @@ def catalogue() -> Catalogue:
             source=item["source"],
             overlap=item.get("overlap"),
             prompts=tuple(item.get("prompts", ())),
+            short=item["short"],
         )
         for item in data["factors"]
     )

@@ -108,10 +108,87 @@ def explain_result(assessment: Assessment, seed: int = 0, with_robustness: bool 
             "before": assessment.gut_before.value if assessment.gut_before else None,
             "after": assessment.gut_after.value if assessment.gut_after else None,
         }
+    if assessment.fit or assessment.readiness is not None:
+        result.update(_axes_result(assessment, evaluation))
     return result
+
+
+def _axes_result(assessment: Assessment, evaluation: Evaluation) -> dict[str, Any]:
+    """The two axes, "Do I want it?" and "Am I ready?", and the quadrant (core/readiness.py)."""
+    from ses_decider.core.readiness import axes
+
+    found = axes(assessment, evaluation)
+    return {
+        "want": found.want,
+        "ready": found.ready,
+        "quadrant": found.quadrant.value if found.quadrant else None,
+        "quadrant_title": found.quadrant.title if found.quadrant else None,
+        "fit_score": found.fit_score,
+        "readiness_ways": dict(found.way_credits),
+        "want_capped_by_dealbreaker": found.want_capped,
+    }
 
 
 def _tip(tip) -> dict | None:
     if tip is None:
         return None
     return {"at": round(tip.at, 4), "verdict": tip.verdict.value}
+
+
+_ORDER = {Verdict.NO_GO: 0, Verdict.CLOSE_CALL: 1, Verdict.GO: 2}
+
+
+def gut_check(assessment: Assessment, evaluation: Evaluation | None = None) -> list[str]:
+    """Compare the gut answer with the model; where they differ, say what might be missing.
+
+    The latest gut answer counts (after weighing if given, else before). Returns sentences; empty
+    when there is no gut answer yet.
+    """
+    evaluation = evaluation or evaluate(assessment)
+    gut = assessment.gut_after or assessment.gut_before
+    if gut is None:
+        return []
+    model = evaluation.verdict
+    when = "after weighing" if assessment.gut_after else "before weighing"
+    if model is Verdict.NOT_ENOUGH_INPUT:
+        return [
+            f"Your gut said {gut.label} {when}; weigh the factors to compare it with the model."
+        ]
+    if gut is model:
+        return [f"Your gut ({gut.label}, {when}) and the model agree."]
+    lines = [
+        f"Your gut says {gut.label} ({when}) but the model says {model.label}. What is missing?"
+    ]
+    gut_more_positive = _ORDER[gut] > _ORDER[model]
+    ranked = sorted(evaluation.contributions.items(), key=lambda kv: kv[1])
+    if gut_more_positive:
+        helpers = [fid for fid, pts in reversed(ranked) if pts > 0][:3]
+        drags = [fid for fid, pts in ranked if pts < 0][:3]
+        lines.append("A reason for going that is not on the list? Add a factor of your own.")
+        if helpers:
+            lines.append(
+                "Or a pro weighted too low: do "
+                + _titles(assessment, helpers)
+                + " matter more to you than their weights say?"
+            )
+        if drags:
+            lines.append("Or a con given too much weight: " + _titles(assessment, drags) + ".")
+    else:
+        drags = [fid for fid, pts in ranked if pts < 0][:3]
+        lines.append("A worry that is not on the list? Add a factor of your own.")
+        if drags:
+            lines.append(
+                "Or a con weighted too low: do "
+                + _titles(assessment, drags)
+                + " weigh on you more than their weights say?"
+            )
+        lines.append(
+            "Or a dealbreaker not marked: is there something you could not accept "
+            "(for example, relocating)? Tick it as a dealbreaker."
+        )
+    return lines
+
+
+def _titles(assessment: Assessment, ids: list[str]) -> str:
+    titles = [assessment.factor(fid).title for fid in ids]
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]

@@ -54,6 +54,13 @@ class Factor:
     custom: bool = False
     overlap: str | None = None
     prompts: tuple[str, ...] = ()
+    short: str = ""  # a label for chart axes; falls back to a shortened title
+
+    @property
+    def label(self) -> str:
+        if self.short:
+            return self.short
+        return self.title if len(self.title) <= 16 else self.title[:15] + "\u2026"
 
 
 @dataclass
@@ -84,6 +91,47 @@ class Thresholds:
 
 
 @dataclass
+class EcqRating:
+    """A self-rating on one Executive Core Qualification: 0-4 (None: not rated yet) and one example."""
+
+    rating: int | None = None
+    example: str = ""
+
+
+@dataclass
+class PlanItem:
+    """One step of the development plan.
+
+    ``gap`` names what it closes ("item:<checklist id>", "ecq:<ECQ id>", "example:<ECQ id>"), or is
+    None for a step of the person's own. ``target_date`` is an ISO date (YYYY-MM-DD) or None.
+    """
+
+    id: str
+    text: str
+    gap: str | None = None
+    target_date: str | None = None
+    done: bool = False
+
+
+@dataclass
+class ReadinessState:
+    """A person's readiness facts, ECQ self-ratings (all sets, keyed by ECQ id) and plan."""
+
+    facts: dict[str, float] = field(default_factory=dict)  # checklist item id -> value
+    ecq_set: str = "opm_2025"
+    ecq: dict[str, EcqRating] = field(default_factory=dict)
+    plan: list[PlanItem] = field(default_factory=list)
+
+    def copy(self) -> ReadinessState:
+        return ReadinessState(
+            facts=dict(self.facts),
+            ecq_set=self.ecq_set,
+            ecq={k: replace(v) for k, v in self.ecq.items()},
+            plan=[replace(item) for item in self.plan],
+        )
+
+
+@dataclass
 class Assessment:
     """A person's current view: the factors taking part, in display order, and their ratings.
 
@@ -97,6 +145,9 @@ class Assessment:
     gut_before: Verdict | None = None
     gut_after: Verdict | None = None
     method: str = "direct"
+    # Fit answers (question id -> 0..4) and the readiness roadmap; see core/readiness.py.
+    fit: dict[str, float] = field(default_factory=dict)
+    readiness: ReadinessState | None = None
 
     def active(self) -> list[tuple[Factor, Rating]]:
         """The factors that take part in the score, with their ratings, in display order."""
@@ -114,4 +165,6 @@ class Assessment:
             factors=list(self.factors),
             ratings={k: replace(r) for k, r in self.ratings.items()},
             hidden=set(self.hidden),
+            fit=dict(self.fit),
+            readiness=self.readiness.copy() if self.readiness is not None else None,
         )

@@ -189,3 +189,61 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX snapshots_by_person ON snapshots (person_id, taken_at)")
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+
+
+@migrations()
+def m002_fit_and_readiness(db: sqlite_utils.Database) -> None:
+    """Fit answers, readiness facts, ECQ self-ratings and the development plan, per assessment.
+
+    A row in ``readiness`` means the person has started the roadmap; its children hang off it, so
+    deleting an assessment (or a person) removes them all. Snapshots gain the two axes so the 2x2
+    can show past points without parsing every snapshot.
+    """
+    db.execute(
+        """CREATE TABLE fit_answers (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            answer REAL NOT NULL CHECK (answer BETWEEN 0 AND 4),
+            PRIMARY KEY (assessment_id, question_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE readiness (
+            assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
+            ecq_set TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE readiness_facts (
+            assessment_id INTEGER NOT NULL
+                REFERENCES readiness(assessment_id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            value REAL NOT NULL CHECK (value >= 0),
+            PRIMARY KEY (assessment_id, item_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE ecq_ratings (
+            assessment_id INTEGER NOT NULL
+                REFERENCES readiness(assessment_id) ON DELETE CASCADE,
+            ecq_id TEXT NOT NULL,
+            rating INTEGER CHECK (rating BETWEEN 0 AND 4),
+            example TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (assessment_id, ecq_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE plan_items (
+            assessment_id INTEGER NOT NULL
+                REFERENCES readiness(assessment_id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            gap TEXT,
+            target_date TEXT,
+            done INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (assessment_id, item_id)
+        )"""
+    )
+    db.execute("ALTER TABLE snapshots ADD COLUMN want REAL")
+    db.execute("ALTER TABLE snapshots ADD COLUMN ready REAL")

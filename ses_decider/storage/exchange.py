@@ -17,8 +17,11 @@ from ses_decider.core.model import (
     DEFAULT_FACTOR_IDS,
     Assessment,
     Certainty,
+    EcqRating,
     Factor,
+    PlanItem,
     Rating,
+    ReadinessState,
     Thresholds,
     Verdict,
 )
@@ -165,8 +168,68 @@ def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
         gut_before=_verdict_or_none(data.get("gut_before")),
         gut_after=_verdict_or_none(data.get("gut_after")),
         method=data.get("method", "direct"),
+        fit=_fit_from_data(data.get("fit", {})),
+        readiness=_readiness_from_data(data.get("readiness")),
     )
     return data.get("person"), assessment
+
+
+def _fit_from_data(section: dict[str, Any]) -> dict[str, float]:
+    from ses_decider.core.readiness_content import readiness_content
+
+    known = {q.id for q in readiness_content().fit_questions}
+    for question_id in section:
+        if question_id not in known:
+            raise FormatError(f"field fit.{question_id}: unknown fit question {question_id!r}")
+    return {question_id: float(answer) for question_id, answer in section.items()}
+
+
+def _readiness_from_data(section: dict[str, Any] | None) -> ReadinessState | None:
+    """The optional readiness section; absent means the roadmap was not started."""
+    from ses_decider.core.readiness_content import readiness_content
+
+    if section is None:
+        return None
+    content = readiness_content()
+    facts: dict[str, float] = {}
+    for item_id, raw in section.get("facts", {}).items():
+        where = f"field readiness.facts.{item_id}"
+        try:
+            item = content.item(item_id)
+        except KeyError:
+            raise FormatError(f"{where}: unknown checklist item {item_id!r}") from None
+        value = float(raw)
+        if item.kind == "yesno" and value not in (0.0, 1.0):
+            raise FormatError(f"{where}: expected true or false, got {raw!r}")
+        if value > item.upper():
+            raise FormatError(f"{where}: {raw!r} is above the maximum {item.upper():g}")
+        facts[item_id] = value
+    ecq_set = section.get("ecq_set", content.ecq_default)
+    if ecq_set not in {s.id for s in content.ecq_sets}:
+        raise FormatError(f"field readiness.ecq_set: unknown ECQ set {ecq_set!r}")
+    ecq: dict[str, EcqRating] = {}
+    for ecq_id, entry in section.get("ecq", {}).items():
+        if ecq_id not in content.all_ecq_ids():
+            raise FormatError(f"field readiness.ecq.{ecq_id}: unknown ECQ {ecq_id!r}")
+        _check_text(entry.get("example"), f"readiness.ecq.{ecq_id}.example")
+        rating = entry.get("rating")
+        ecq[ecq_id] = EcqRating(None if rating is None else int(rating), entry.get("example", ""))
+    plan: list[PlanItem] = []
+    for index, entry in enumerate(section.get("plan", [])):
+        where = f"readiness.plan[{index}]"
+        _check_text(entry.get("text"), f"{where}.text")
+        if any(p.id == entry["id"] for p in plan):
+            raise FormatError(f"field {where}.id: {entry['id']!r} appears more than once")
+        target = entry.get("target_date")
+        if target is not None:
+            try:
+                datetime.strptime(target, "%Y-%m-%d")
+            except ValueError:
+                raise FormatError(f"field {where}.target_date: {target!r} is not a date") from None
+        plan.append(
+            PlanItem(entry["id"], entry["text"], entry.get("gap"), target, entry.get("done", False))
+        )
+    return ReadinessState(facts=facts, ecq_set=ecq_set, ecq=ecq, plan=plan)
 
 
 def _check_text(value: Any, where: str) -> None:
@@ -218,7 +281,41 @@ def assessment_to_data(assessment: Assessment, person: str | None = None) -> dic
         method=assessment.method,
         factors=factors,
     )
+    if assessment.fit:
+        data["fit"] = {qid: _plain_number(answer) for qid, answer in assessment.fit.items()}
+    if assessment.readiness is not None:
+        data["readiness"] = _readiness_to_data(assessment.readiness)
     return data
+
+
+def _readiness_to_data(state: ReadinessState) -> dict[str, Any]:
+    from ses_decider.core.readiness_content import readiness_content
+
+    content = readiness_content()
+
+    def fact(item_id: str, value: float) -> bool | float | int:
+        try:
+            if content.item(item_id).kind == "yesno":
+                return value >= 1
+        except KeyError:
+            pass
+        return _plain_number(value)
+
+    return {
+        "ecq_set": state.ecq_set,
+        "facts": {item_id: fact(item_id, value) for item_id, value in state.facts.items()},
+        "ecq": {eid: {"rating": r.rating, "example": r.example} for eid, r in state.ecq.items()},
+        "plan": [
+            {
+                "id": p.id,
+                "text": p.text,
+                "gap": p.gap,
+                "target_date": p.target_date,
+                "done": p.done,
+            }
+            for p in state.plan
+        ],
+    }
 
 
 def _plain_number(value: float) -> float | int:

@@ -14,8 +14,10 @@ import sqlite_utils
 
 from ses_decider.core.content import catalogue
 from ses_decider.core.model import Assessment, Certainty, Factor, Rating, Thresholds, Verdict
+from ses_decider.core.readiness import axes as readiness_axes
 from ses_decider.core.scoring import evaluate
 from ses_decider.storage.exchange import assessment_from_data, assessment_to_data
+from ses_decider.storage.readiness_rows import load_fit, load_readiness, save_fit_and_readiness
 
 SELF = "self"
 MENTOR = "mentor"
@@ -44,6 +46,17 @@ class SnapshotInfo:
     label: str
     score: float | None
     verdict: Verdict
+
+
+@dataclass(frozen=True)
+class AxesPoint:
+    """A snapshot's place on the 2x2 ("Do I want it?" x "Am I ready?")."""
+
+    snapshot_id: int
+    taken_at: str
+    label: str
+    want: float
+    ready: float
 
 
 class NameTaken(ValueError):
@@ -181,6 +194,7 @@ class Repository:
                     for r in (assessment.ratings[f.id],)
                 ],
             )
+            save_fit_and_readiness(self.db, assessment_id, assessment)
 
     def load_assessment(self, person_id: int, role: str = SELF) -> Assessment:
         """The person's current assessment; every default factor is present (new ones appended)."""
@@ -236,6 +250,8 @@ class Repository:
             gut_before=Verdict(gut_before) if gut_before else None,
             gut_after=Verdict(gut_after) if gut_after else None,
             method=method,
+            fit=load_fit(self.db, assessment_id),
+            readiness=load_readiness(self.db, assessment_id),
         )
 
     # Snapshots ------------------------------------------------------------------------------
@@ -250,6 +266,7 @@ class Repository:
     ) -> SnapshotInfo:
         """Freeze the assessment with a label; returns what the timeline shows of it."""
         evaluation = evaluate(assessment)
+        axes = readiness_axes(assessment, evaluation)
         # Keep hidden factors too (the interchange format leaves them out), so a restore is exact.
         everything = assessment.copy()
         everything.hidden = set()
@@ -263,11 +280,15 @@ class Repository:
             "score": evaluation.score,
             "verdict": evaluation.verdict.value,
             "data": json.dumps(data, ensure_ascii=False),
+            "want": axes.want,
+            "ready": axes.ready,
         }
         with self.db.atomic():
             cursor = self.db.execute(
-                """INSERT INTO snapshots (uid, person_id, taken_at, label, score, verdict, data)
-                   VALUES (:uid, :person_id, :taken_at, :label, :score, :verdict, :data)""",
+                """INSERT INTO snapshots
+                     (uid, person_id, taken_at, label, score, verdict, data, want, ready)
+                   VALUES
+                     (:uid, :person_id, :taken_at, :label, :score, :verdict, :data, :want, :ready)""",
                 info,
             )
         return SnapshotInfo(
@@ -288,6 +309,16 @@ class Repository:
             [person_id],
         ).fetchall()
         return [SnapshotInfo(r[0], r[1], r[2], r[3], r[4], r[5], Verdict(r[6])) for r in rows]
+
+    def axes_history(self, person_id: int) -> list[AxesPoint]:
+        """Past points for the 2x2: snapshots with both axes, oldest first, in one query."""
+        rows = self.db.execute(
+            """SELECT id, taken_at, label, want, ready FROM snapshots
+               WHERE person_id = ? AND want IS NOT NULL AND ready IS NOT NULL
+               ORDER BY taken_at, id""",
+            [person_id],
+        ).fetchall()
+        return [AxesPoint(*row) for row in rows]
 
     def load_snapshot(self, snapshot_id: int) -> Assessment:
         row = self.db.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()

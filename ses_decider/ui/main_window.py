@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
 from ses_decider import APP_NAME
 from ses_decider.core.content import blank_assessment, catalogue
 from ses_decider.core.explain import formula_lines
+from ses_decider.core.model import Verdict
 from ses_decider.ui.dialogs import FactorDialog, FormulaDialog, NoteDialog
 from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.contribution_chart import ContributionChart
 from ses_decider.ui.widgets.factor_rows import FactorList
+from ses_decider.ui.widgets.gut_check import GutCheckPanel
+from ses_decider.ui.widgets.solidity_panel import SolidityPanel
 from ses_decider.ui.widgets.verdict_banner import VerdictBanner
 
 
@@ -42,21 +46,30 @@ class MainWindow(QMainWindow):
         self.demo_bar = self._make_demo_bar()
 
         self.factor_list = FactorList(catalogue())
+        self.factor_list.header.weigh_button.clicked.connect(lambda: self.weigh_other_ways())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.factor_list)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = ContributionChart()
+        self.solidity = SolidityPanel()
+        self.gut = GutCheckPanel()
+        self.gut.gut_changed.connect(self.session.set_gut)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.chart, "&Why this verdict")
+        self.side_tabs.addTab(self.solidity, "How &solid is it")
+        self.side_tabs.addTab(self.gut, "&Gut check")
+        self.side_tabs.setAccessibleName("Explanations")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([850, 410])
-        scroll.setMinimumWidth(600)
-        self.chart.setMinimumWidth(340)
+        scroll.setMinimumWidth(560)
+        self.side_tabs.setMinimumWidth(320)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -135,6 +148,13 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "&Add a factor of your own\u2026", self.add_factor, "Ctrl+Shift+N")
         self.hidden_menu = edit_menu.addMenu("Show a &hidden factor")
+        edit_menu.addSeparator()
+        self._action(
+            edit_menu,
+            "Other ways to set your &weights\u2026",
+            self.weigh_other_ways,
+            "Ctrl+Shift+W",
+        )
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(
@@ -162,6 +182,7 @@ class MainWindow(QMainWindow):
             row.dealbreaker_toggled.connect(self.session.set_dealbreaker)
             row.note_requested.connect(self.edit_note)
             row.hide_requested.connect(self.hide_factor)
+            row.certainty_chosen.connect(self.session.set_certainty)
         self._rebuild_hidden_menu()
 
     def refresh(self) -> None:
@@ -172,6 +193,8 @@ class MainWindow(QMainWindow):
             rating = assessment.ratings[factor_id]
             row.show_rating(rating, evaluation.shares.get(factor_id), rating.dealbreaker_hit)
         self.chart.show_evaluation(assessment, evaluation)
+        self.solidity.show_evaluation(assessment, evaluation)
+        self.gut.show_evaluation(assessment, evaluation)
         if self.session.dirty:
             self.save_state.setText("Saving\u2026")
 
@@ -228,7 +251,30 @@ class MainWindow(QMainWindow):
                 self, "New person", f"There is already a person called {name.strip()}."
             )
             return
-        self.session.create_person(name.strip(), blank_assessment())
+        assessment = blank_assessment()
+        assessment.gut_before = self.ask_gut_before()
+        self.session.create_person(name.strip(), assessment)
+
+    def ask_gut_before(self):
+        """Before any weighing: what does the person's gut say? (Skippable.)"""
+        box = QMessageBox(self)
+        box.setWindowTitle("Gut check")
+        box.setText("Before you weigh anything: what does your gut say about aiming for the SES?")
+        box.setInformativeText("You can change this later under Gut check.")
+        answers = {}
+        for verdict in (Verdict.GO, Verdict.CLOSE_CALL, Verdict.NO_GO):
+            button = box.addButton(verdict.label, QMessageBox.ButtonRole.AcceptRole)
+            answers[button] = verdict
+        box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return answers.get(box.clickedButton())
+
+    def weigh_other_ways(self, method: str = "rank") -> None:
+        from ses_decider.ui.weighting_dialog import WeighingDialog
+
+        dialog = WeighingDialog(self.session.assessment, self, method=method)
+        if dialog.exec():
+            self.session.replace_assessment(dialog.updated_assessment(), dialog.method_label())
 
     def add_factor(self) -> None:
         dialog = FactorDialog({f.id for f in self.session.assessment.factors}, self)

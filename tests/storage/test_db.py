@@ -18,6 +18,7 @@ from ses_decider.storage.db import (
     database_path,
     open_database,
 )
+from ses_decider.storage.db import migrations as db_migrations
 from ses_decider.storage.repository import Repository
 
 TABLES = {"people", "assessments", "ratings", "snapshots", "settings", "_sqlite_migrations"}
@@ -77,8 +78,8 @@ def test_reopening_keeps_everything(tmp_path):
         # Pragmas are per connection: they must be set again on every open.
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        migrations = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert migrations == 1  # nothing applied twice
+        applied = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+        assert applied == len(db_migrations._migrations)  # each applied once, nothing twice
     finally:
         db.close()
     assert list_backups(tmp_path) == []  # no migration was pending, so no backup was needed

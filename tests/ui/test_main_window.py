@@ -143,6 +143,7 @@ def test_new_person_starts_blank_and_becomes_current(window, monkeypatch):
     monkeypatch.setattr(
         "ses_decider.ui.main_window.QInputDialog.getText", lambda *a, **k: ("Jordan", True)
     )
+    monkeypatch.setattr(window, "ask_gut_before", lambda: None)  # skip the gut question
     window.new_person()
     assert window.session.person.name == "Jordan"
     assert not window.demo_bar.isVisible()

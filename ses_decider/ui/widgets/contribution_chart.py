@@ -29,7 +29,7 @@ class ContributionChart(QWidget):
         # One shared no-outline pen: per-bar pens go through a code path that crashed PySide6 6.12.
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.plot.getAxis("left").setWidth(185)
+        self.plot.getAxis("left").setWidth(95)
         self.plot.setAccessibleName("Contribution chart")
         self.ids: list[str] = []
         self.values: list[float] = []
@@ -44,7 +44,7 @@ class ContributionChart(QWidget):
         values = [evaluation.contributions.get(fid, 0.0) for fid in ids]
         if ids != self.ids:
             self.ids = ids
-            self._titles = [f.title for f in active]
+            self._titles = [f.label for f in active]
             # Top row first: y runs downward in display order.
             ticks = [(len(ids) - 1 - i, title) for i, title in enumerate(self._titles)]
             self.plot.getAxis("left").setTicks([ticks])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from ses_decider.core.content import Catalogue
 from ses_decider.core.explain import fmt
-from ses_decider.core.model import Factor, Rating
+from ses_decider.core.model import Certainty, Factor, Rating
 
 STEPS_PER_POINT = 2
-NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 150, 150, 130
+NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 140, 120, 120
 
 
 def apply_column_widths(grid: QGridLayout) -> None:
@@ -57,7 +58,12 @@ class TableHeader(QFrame):
         for column, (text, align) in enumerate(headings):
             label = QLabel(f"<b>{text}</b>")
             label.setAlignment(align | Qt.AlignmentFlag.AlignBottom)
-            grid.addWidget(label, 0, column)
+            grid.addWidget(label, 1, column)
+        self.weigh_button = QToolButton()
+        self.weigh_button.setText("Other ways to weigh\u2026")
+        self.weigh_button.setAccessibleName("Other ways to set your weights")
+        self.weigh_button.setToolTip("Rank the factors, swing weighting, or pairwise comparison")
+        grid.addWidget(self.weigh_button, 0, 4)
         apply_column_widths(grid)
 
 
@@ -69,6 +75,7 @@ class FactorRow(QFrame):
     dealbreaker_toggled = Signal(str, bool)
     note_requested = Signal(str)
     hide_requested = Signal(str)
+    certainty_chosen = Signal(str, object)
 
     def __init__(self, factor: Factor, source_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,6 +102,16 @@ class FactorRow(QFrame):
         self.share.setToolTip("Share of the total weight")
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+        self.certainty = QComboBox()
+        for certainty in Certainty:
+            self.certainty.addItem(certainty.value, certainty)
+        self.certainty.setAccessibleName(f"How sure you are about {factor.title}")
+        self.certainty.setToolTip(
+            "How sure you are of this weight and lean; used by the robustness check"
+        )
+        self.certainty.currentIndexChanged.connect(
+            lambda i: self.certainty_chosen.emit(fid, self.certainty.itemData(i))
+        )
         self.dealbreaker = QCheckBox("Dealbreaker")
         self.dealbreaker.setAccessibleName(f"{factor.title} is a dealbreaker")
         self.dealbreaker.setToolTip(
@@ -160,6 +177,7 @@ class FactorRow(QFrame):
         weight_box.addStretch(1)
         weight_box.addLayout(weight_top)
         weight_box.addWidget(self.weight)
+        weight_box.addWidget(self.certainty)
         weight_box.addStretch(1)
 
         grid = QGridLayout(self)
@@ -179,6 +197,10 @@ class FactorRow(QFrame):
             if round(slider.value() / STEPS_PER_POINT, 6) != round(value, 6):
                 with QSignalBlocker(slider):
                     slider.setValue(round(value * STEPS_PER_POINT))
+        certainty_index = list(Certainty).index(rating.certainty)
+        if self.certainty.currentIndex() != certainty_index:
+            with QSignalBlocker(self.certainty):
+                self.certainty.setCurrentIndex(certainty_index)
         if self.dealbreaker.isChecked() != rating.dealbreaker:
             with QSignalBlocker(self.dealbreaker):
                 self.dealbreaker.setChecked(rating.dealbreaker)
@@ -195,7 +217,9 @@ def _side_label(kind: str, text: str, align: Qt.AlignmentFlag) -> QLabel:
     label = QLabel(f"<span style='font-weight:600'>{kind}:</span> {_escape(text)}")
     label.setWordWrap(True)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    policy = label.sizePolicy()  # keep the height-for-width flag that word wrap set
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+    label.setSizePolicy(policy)
     label.setObjectName(f"{kind.lower()}Label")
     return label
 
@@ -220,6 +244,14 @@ class FactorList(QWidget):
         self.overlap_hint.setWordWrap(True)
         self.overlap_hint.setObjectName("overlapHint")
         self._layout.addStretch(1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # QScrollArea ignores height-for-width, so wrapped pro/con texts would be clipped at
+        # narrow widths; ask the layout how tall it must be at this width and insist on it.
+        super().resizeEvent(event)
+        needed = self._layout.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def rebuild(self, factors: list[Factor], hidden: set[str]) -> list[FactorRow]:
         """Replace the rows; returns the new rows so the owner can connect them."""

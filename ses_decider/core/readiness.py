@@ -1,0 +1,265 @@
+"""Fit and readiness: the axes "Do I want it?" and "Am I ready?", the 2x2, and the development plan.
+
+The rules, implemented once here for the GUI, the CLI and the report (``rules_text()`` says the same
+in plain sentences):
+
+- **Fit score** (0-100): the mean of the answered fit questions (each 0-4, higher = better fit)
+  divided by 4, times 100. With no answer there is no fit score.
+- **Want** (0-100): 70% of the decision score (the weighed pros and cons, ``scoring.evaluate``) plus
+  30% of the fit score. If only one of the two exists, want is that one alone; with neither, there is
+  no want. A dealbreaker that decides the verdict caps want at 49: a "must" you cannot meet is a no.
+- **Ready** (0-100): the average over the six ways of each way's credit (0 to 1), times 100. A way's
+  credit is the mean of its checklist items' credits (location: the better of "served in Washington"
+  and "would move"); the ECQ way's credit is the mean self-rating (0-4) over the ECQs of the chosen
+  set, divided by 4, with an unrated ECQ counting 0. An item's credit: a count earns full credit at
+  its target (five positions, two details, three years at GS-14/15, two outside roles), a scale is
+  value / maximum, yes counts 1 and no 0, a blank counts 0.
+- **Quadrant**, boundaries at 50 on both axes: want >= 50 and ready >= 50 "go for it now"; want >= 50
+  and ready < 50 "want it, build readiness first"; want < 50 and ready >= 50 "ready, but reconsider";
+  otherwise "not for you now".
+- **Gaps** feed the development plan: an ECQ rated below 3 (or not rated), an ECQ rated 3 or more
+  without a written example, and any checklist item short of full credit in a way that is not full.
+
+Both axes are monotone: raising any answer, fact, rating or lean never lowers them.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ses_decider.core.model import Assessment, PlanItem, ReadinessState
+from ses_decider.core.readiness_content import (
+    FIT_MAX,
+    RATING_MAX,
+    WAY_IDS,
+    EcqSet,
+    QuadrantText,
+    readiness_content,
+)
+from ses_decider.core.scoring import Evaluation, evaluate
+
+WANT_DECISION_SHARE = 0.7
+WANT_FIT_SHARE = 0.3
+DEALBREAKER_WANT_CAP = 49.0
+BOUNDARY = 50.0
+
+
+class Quadrant(enum.Enum):
+    GO_NOW = "go_now"
+    BUILD_READINESS = "build_readiness"
+    RECONSIDER = "reconsider"
+    NOT_NOW = "not_now"
+
+    @property
+    def text(self) -> QuadrantText:
+        """Title, one-paragraph meaning and next step, from resources/readiness.json."""
+        return readiness_content().quadrants[self.value]
+
+    @property
+    def title(self) -> str:
+        return self.text.title
+
+
+@dataclass(frozen=True)
+class Axes:
+    """Both axes with what they are made of; None where there is not enough input."""
+
+    want: float | None
+    ready: float | None
+    quadrant: Quadrant | None
+    decision_score: float | None
+    fit_score: float | None
+    way_credits: dict[str, float]  # way id -> 0..1; empty without readiness facts
+    want_capped: bool  # a dealbreaker held want below 50
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the plan could close; ``key`` is also the id of its suggested plan item."""
+
+    key: str  # "item:<id>", "ecq:<id>" or "example:<id>"
+    title: str
+    suggestion: str
+
+
+def _clean(value: float) -> float:
+    # Round away float noise (so 50 is exactly 50 at the boundary) and clamp into [0, 100].
+    return min(100.0, max(0.0, round(value, 9)))
+
+
+def blank_readiness() -> ReadinessState:
+    """A person's starting readiness: nothing entered, the current ECQ set chosen."""
+    return ReadinessState(ecq_set=readiness_content().ecq_default)
+
+
+def fit_score(answers: Mapping[str, float]) -> float | None:
+    """Mean of the answered fit questions as 0-100; None when nothing is answered."""
+    known = {q.id for q in readiness_content().fit_questions}
+    values = [min(max(float(v), 0.0), FIT_MAX) for k, v in answers.items() if k in known]
+    if not values:
+        return None
+    return _clean(100.0 * sum(values) / (FIT_MAX * len(values)))
+
+
+def want_score(
+    decision_score: float | None, fit: float | None, dealbreaker_hit: bool = False
+) -> float | None:
+    """70% decision score + 30% fit score (either alone if the other is missing)."""
+    if decision_score is None and fit is None:
+        return None
+    if decision_score is None:
+        want = fit
+    elif fit is None:
+        want = decision_score
+    else:
+        want = WANT_DECISION_SHARE * decision_score + WANT_FIT_SHARE * fit
+    if dealbreaker_hit:
+        want = min(want, DEALBREAKER_WANT_CAP)
+    return _clean(want)
+
+
+def active_ecq_set(state: ReadinessState) -> EcqSet:
+    """The ECQ set the person rates against (the default if theirs is no longer in the content)."""
+    content = readiness_content()
+    try:
+        return content.ecq_set(state.ecq_set)
+    except KeyError:
+        return content.ecq_set(content.ecq_default)
+
+
+def way_credits(state: ReadinessState) -> dict[str, float]:
+    """Credit 0..1 for each of the six ways, in order."""
+    content = readiness_content()
+    credits: dict[str, float] = {}
+    for way in content.ways:
+        if way.combine == "ecq":
+            ecqs = active_ecq_set(state).ecqs
+            ratings = [_rating(state, e.id) for e in ecqs]
+            credits[way.id] = sum(ratings) / (RATING_MAX * len(ecqs))
+            continue
+        parts = [item.credit(state.facts.get(item.id)) for item in content.items_of(way.id)]
+        credits[way.id] = max(parts) if way.combine == "max" else sum(parts) / len(parts)
+    return credits
+
+
+def _rating(state: ReadinessState, ecq_id: str) -> int:
+    entry = state.ecq.get(ecq_id)
+    if entry is None or entry.rating is None:
+        return 0
+    return min(max(entry.rating, 0), RATING_MAX)
+
+
+def ready_score(state: ReadinessState) -> float:
+    """Average of the six ways' credits, as 0-100."""
+    credits = way_credits(state)
+    return _clean(100.0 * sum(credits.values()) / len(WAY_IDS))
+
+
+def quadrant_for(want: float, ready: float) -> Quadrant:
+    """The 2x2 with both boundaries at 50 (a value of exactly 50 counts as high)."""
+    if want >= BOUNDARY:
+        return Quadrant.GO_NOW if ready >= BOUNDARY else Quadrant.BUILD_READINESS
+    return Quadrant.RECONSIDER if ready >= BOUNDARY else Quadrant.NOT_NOW
+
+
+def axes(assessment: Assessment, evaluation: Evaluation | None = None) -> Axes:
+    """Want, ready and the quadrant for an assessment (quadrant only when both axes exist)."""
+    evaluation = evaluation or evaluate(assessment)
+    fit = fit_score(assessment.fit)
+    hit = bool(evaluation.dealbreakers)
+    want = want_score(evaluation.score, fit, hit)
+    uncapped = want_score(evaluation.score, fit, False)
+    state = assessment.readiness
+    ready = ready_score(state) if state is not None else None
+    both = want is not None and ready is not None
+    return Axes(
+        want=want,
+        ready=ready,
+        quadrant=quadrant_for(want, ready) if both else None,
+        decision_score=evaluation.score,
+        fit_score=fit,
+        way_credits=way_credits(state) if state is not None else {},
+        want_capped=uncapped is not None and want is not None and want < uncapped,
+    )
+
+
+def gaps(state: ReadinessState) -> list[Gap]:
+    """What is missing, in the order of the six ways; ECQ gaps for the active set only."""
+    content = readiness_content()
+    credits = way_credits(state)
+    found: list[Gap] = []
+    for way in content.ways:
+        if way.combine == "ecq":
+            found += _ecq_gaps(state, content.rating_gap_below, content.example_step)
+            continue
+        if credits[way.id] >= 1.0:
+            continue
+        for item in content.items_of(way.id):
+            if item.credit(state.facts.get(item.id)) < 1.0:
+                found.append(Gap(f"item:{item.id}", item.text, item.next_step))
+    return found
+
+
+def _ecq_gaps(state: ReadinessState, gap_below: int, example_step: str) -> list[Gap]:
+    found = []
+    for ecq in active_ecq_set(state).ecqs:
+        entry = state.ecq.get(ecq.id)
+        if entry is None or entry.rating is None or entry.rating < gap_below:
+            found.append(Gap(f"ecq:{ecq.id}", ecq.title, f"{ecq.title}: {ecq.next_step}"))
+        elif not entry.example.strip():
+            step = example_step.replace("{ecq}", ecq.title)
+            found.append(Gap(f"example:{ecq.id}", ecq.title, step))
+    return found
+
+
+def refresh_plan(state: ReadinessState) -> list[PlanItem]:
+    """The plan with a suggested step added for each gap that has none yet.
+
+    Nothing is removed or changed: steps the person edited, dated or ticked stay as they are, also
+    once their gap is closed. Returns a new list; the state is not modified.
+    """
+    plan = list(state.plan)
+    covered = {item.gap for item in plan} | {item.id for item in plan}
+    for gap in gaps(state):
+        if gap.key not in covered:
+            plan.append(PlanItem(id=gap.key, text=gap.suggestion, gap=gap.key))
+    return plan
+
+
+def new_plan_item(text: str, gap: str | None = None) -> PlanItem:
+    """A step of the person's own, with a fresh id."""
+    return PlanItem(id=f"own:{uuid.uuid4().hex[:12]}", text=text, gap=gap)
+
+
+def rules_text() -> list[str]:
+    """The rules in plain sentences, for the in-app explanation and the README."""
+    content = readiness_content()
+    d, f = round(WANT_DECISION_SHARE * 100), round(WANT_FIT_SHARE * 100)
+    b = round(BOUNDARY)
+    targets = [f"{i.target:g} {i.unit}" for i in content.items if i.kind == "count"]
+    target_text = (
+        ", ".join(targets[:-1]) + " and " + targets[-1] if len(targets) > 1 else targets[0]
+    )
+    return [
+        "Fit score: the average of your answers to the fit questions (each 0 to 4, where 4 is the "
+        "best fit), shown as 0 to 100. Unanswered questions are left out.",
+        f'"Do I want it?" is {d}% of your decision score (the weighed pros and cons) plus {f}% of '
+        "your fit score. If you have only one of the two, it is that one alone.",
+        f'A dealbreaker that makes the verdict NO-GO caps "Do I want it?" at '
+        f"{DEALBREAKER_WANT_CAP:g}.",
+        '"Am I ready?" is the average over the six ways in of how far you have covered each, shown '
+        f"as 0 to 100. Counts earn full credit at a target: {target_text}. A yes counts in full, "
+        "a scale in proportion, a blank as nothing. The location way counts in full if you have "
+        "served in Washington or would move. The ECQ way is your average self-rating (0 to 4) "
+        "over the ECQs of the set you chose; an unrated ECQ counts 0.",
+        f'Both axes split at {b}: {b} or more on both is "go for it now"; wanting it with '
+        f'readiness below {b} is "want it, build readiness first"; being ready without wanting '
+        'it is "ready, but reconsider"; low on both is "not for you now".',
+        f"The development plan suggests a step for each gap: an ECQ rated below "
+        f"{content.rating_gap_below} or not yet rated, an ECQ without a written example, and each "
+        "checklist item short of full credit.",
+        f"The targets and the {d}/{f} split are this app's rules of thumb, not OPM requirements.",
+    ]

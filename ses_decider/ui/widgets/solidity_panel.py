@@ -1,0 +1,146 @@
+"""How solid is the verdict: tipping points in words, a tornado chart, and the robustness check.
+
+Tipping points and the tornado are cheap and follow every edit; the Monte Carlo check runs once the
+edits pause (a short timer), so dragging a slider never waits for it.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ses_decider.core import sensitivity
+from ses_decider.core.model import Assessment, Verdict
+from ses_decider.core.scoring import Evaluation
+
+ROBUSTNESS_DELAY_MS = 250
+RANGE_COLOUR = QColor("#5b7db1")
+
+
+class TornadoChart(QWidget):
+    """For each factor, the score at its lean -5 and +5 with everything else held fixed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setLabel("bottom", "score with the lean at -5 \u2026 +5")
+        self.plot.getAxis("left").setWidth(95)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.55, width=[], pen=pg.mkPen(None))
+        self.bars.setOpts(brush=RANGE_COLOUR)
+        self.plot.addItem(self.bars)
+        dash = pg.mkPen(QColor("#888888"), width=1, style=pg.QtCore.Qt.PenStyle.DashLine)
+        self.go_line = self.plot.addLine(x=60, pen=dash)
+        self.no_go_line = self.plot.addLine(x=40, pen=dash)
+        self.score_line = self.plot.addLine(x=50, pen=pg.mkPen(QColor("#222222"), width=2))
+        self.plot.setAccessibleName("Tornado chart")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.plot)
+        self.rows: list[tuple[str, float, float]] = []
+        self._ticks: list = []
+
+    def show_bars(self, assessment: Assessment, score: float | None, limit: int = 8) -> None:
+        bars = sensitivity.tornado(assessment)[:limit]
+        titles = [assessment.factor(b.factor_id).label for b in bars]
+        n = len(bars)
+        ticks = [(n - 1 - i, t) for i, t in enumerate(titles)]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot.getAxis("left").setTicks([ticks])
+            self.plot.setYRange(-0.7, max(n - 0.3, 0.3), padding=0)
+        self.bars.setOpts(
+            x0=[b.low_score for b in bars],
+            y=[n - 1 - i for i in range(n)],
+            width=[b.high_score - b.low_score for b in bars],
+            height=0.55,
+        )
+        lows = [b.low_score for b in bars] + [assessment.thresholds.no_go]
+        highs = [b.high_score for b in bars] + [assessment.thresholds.go]
+        self.plot.setXRange(max(0.0, min(lows) - 5), min(100.0, max(highs) + 5), padding=0)
+        self.go_line.setValue(assessment.thresholds.go)
+        self.no_go_line.setValue(assessment.thresholds.no_go)
+        self.score_line.setVisible(score is not None)
+        if score is not None:
+            self.score_line.setValue(score)
+        self.rows = [(t, b.low_score, b.high_score) for t, b in zip(titles, bars, strict=True)]
+        text = "; ".join(f"{t}: {lo:.0f} to {hi:.0f}" for t, lo, hi in self.rows)
+        self.plot.setToolTip("Score range per factor: " + text)
+        self.plot.setAccessibleDescription("Score range per factor: " + text)
+
+
+class SolidityPanel(QWidget):
+    """Tipping points, robustness and the factors worth finding out more about."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tipping = _wrapped_label("tippingText")
+        self.robust = _wrapped_label("robustnessText")
+        self.worth = _wrapped_label("worthCheckingText")
+        self.tornado = TornadoChart()
+        heading = QLabel("<b>What would change the verdict</b>")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.tipping)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel("<b>How firm it is under uncertainty</b>"))
+        layout.addWidget(self.robust)
+        layout.addWidget(self.worth)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel("<b>Which factors could swing it most</b>"))
+        layout.addWidget(self.tornado, 1)
+        self._assessment: Assessment | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ROBUSTNESS_DELAY_MS)
+        self._timer.timeout.connect(self.update_robustness)
+        self.last_robustness: sensitivity.Robustness | None = None
+
+    def show_evaluation(self, assessment: Assessment, evaluation: Evaluation) -> None:
+        self._assessment = assessment
+        sentences = sensitivity.tipping_sentences(assessment)
+        if evaluation.verdict is Verdict.NOT_ENOUGH_INPUT:
+            text = "Give at least one factor some weight first."
+        elif sentences:
+            text = "\n".join(f"\u2022 {s}" for s in sentences)
+        else:
+            text = "No single change of one weight or lean within its range would change it."
+        self.tipping.setText(text)
+        self.tornado.show_bars(assessment, evaluation.score)
+        self.robust.setText("Checking\u2026")
+        self._timer.start()
+
+    def update_robustness(self) -> None:
+        """Run the Monte Carlo check on the latest assessment (also callable directly in tests)."""
+        self._timer.stop()
+        if self._assessment is None:
+            return
+        rob = sensitivity.robustness(self._assessment)
+        self.last_robustness = rob
+        if rob.draws == 0:
+            self.robust.setText("Not enough input to test yet.")
+            self.worth.setText("")
+            return
+        word = "Robust" if rob.label == "robust" else "Fragile"
+        self.robust.setText(
+            f"{word}: in {rob.draws:,} what-ifs with your weights and leans a little different "
+            f"(by how sure you are of each), the verdict is {rob.verdict.label} "
+            f"{rob.p_current:.0%} of the time.  GO {rob.p_go:.0%} \u00b7 "
+            f"CLOSE CALL {rob.p_close_call:.0%} \u00b7 NO-GO {rob.p_no_go:.0%}"
+        )
+        if rob.worth_checking:
+            titles = [self._assessment.factor(fid).title for fid in rob.worth_checking]
+            self.worth.setText("Worth finding out more about: " + ", ".join(titles) + ".")
+        else:
+            self.worth.setText("")
+
+
+def _wrapped_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    return label

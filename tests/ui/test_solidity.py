@@ -1,0 +1,67 @@
+"""How solid is the verdict, seen in the window: tipping points, robustness, certainty, gut check."""
+
+from __future__ import annotations
+
+from ses_decider.core.model import Certainty, Verdict
+
+
+def test_tipping_points_are_stated_in_words_and_follow_edits(window):
+    text = window.solidity.tipping.text()
+    assert text.startswith("\u2022 GO if your Work-family balance lean rises to")
+    window.factor_list.rows["work_family"].lean.setValue(10)  # now GO
+    assert (
+        "NO-GO" in window.solidity.tipping.text() or "CLOSE CALL" in window.solidity.tipping.text()
+    )
+
+
+def test_robustness_runs_after_edits_pause_and_names_factors_worth_checking(window, qtbot):
+    assert window.solidity.robust.text() == "Checking\u2026"
+    qtbot.waitUntil(lambda: window.solidity.last_robustness is not None, timeout=3000)
+    text = window.solidity.robust.text()
+    assert text.startswith("Robust") or text.startswith("Fragile")
+    assert "CLOSE CALL" in text and "10,000" in text
+    assert "Worth finding out more about" in window.solidity.worth.text()
+
+
+def test_certainty_changes_the_spread_of_the_robustness_check(window):
+    window.solidity.update_robustness()
+    unsure = window.solidity.last_robustness.p_current
+    for row in window.factor_list.rows.values():
+        row.certainty.setCurrentIndex(list(Certainty).index(Certainty.NO_IDEA))
+    assert window.session.assessment.ratings["pay"].certainty is Certainty.NO_IDEA
+    window.solidity.update_robustness()
+    assert window.solidity.last_robustness.p_current < unsure
+    window.session.flush()
+    stored = window.session.repo.load_assessment(window.session.person.id)
+    assert stored.ratings["pay"].certainty is Certainty.NO_IDEA
+
+
+def test_tornado_lists_the_factors_that_could_swing_it_most(window):
+    rows = window.solidity.tornado.rows
+    assert rows[0][0] == "Mission"
+    spans = [hi - lo for _, lo, hi in rows]
+    assert spans == sorted(spans, reverse=True)
+
+
+def test_gut_check_differs_from_model_and_prompts(window):
+    gut = window.gut
+    assert "agree" in gut.prompts.text()  # demo: gut CLOSE CALL, model CLOSE CALL
+    gut.after.setCurrentIndex(3)  # NO-GO
+    assert window.session.assessment.gut_after is Verdict.NO_GO
+    assert "What is missing?" in gut.prompts.text()
+    assert "dealbreaker" in gut.prompts.text()
+    window.session.flush()
+    stored = window.session.repo.load_assessment(window.session.person.id)
+    assert stored.gut_after is Verdict.NO_GO
+    window.session.undo_stack.undo()
+    assert gut.after.currentIndex() == 0
+
+
+def test_new_person_is_asked_for_a_gut_answer_first(window, monkeypatch):
+    monkeypatch.setattr(
+        "ses_decider.ui.main_window.QInputDialog.getText", lambda *a, **k: ("Riley", True)
+    )
+    monkeypatch.setattr(window, "ask_gut_before", lambda: Verdict.GO)
+    window.new_person()
+    assert window.session.assessment.gut_before is Verdict.GO
+    assert "Your gut says GO (before weighing)" in window.gut.prompts.text()
