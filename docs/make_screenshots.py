@@ -1,0 +1,79 @@
+"""Regenerate the README screenshots (offscreen, on the built-in demo person): `make screenshots`.
+
+Each view is shot at 1280x820; the main view also at 1024x768 and at 200% scaling (a subprocess with
+QT_SCALE_FACTOR=2), so the images show what people at those sizes see.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def shoot(shots: list[tuple[str, int, int, str]]) -> None:
+    """Shots are (file name, width, height, view); views are names of `VIEWS` below."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    from ses_decider.storage.db import open_database
+    from ses_decider.storage.repository import Repository
+    from ses_decider.ui.app import ensure_someone
+    from ses_decider.ui.main_window import MainWindow
+    from ses_decider.ui.session import Session
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "shots.db")
+        repo = Repository(db)
+        first = ensure_someone(repo)
+        session = Session(repo)
+        window = MainWindow(session)
+        session.open_person(first)
+        window.show()
+        for name, width, height, view in shots:
+            window.resize(width, height)
+            VIEWS[view](window)
+            for _ in range(10):
+                app.processEvents()
+            OUT.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(OUT / name))
+            print(f"wrote docs/screenshots/{name}")
+        session.flush()
+        window.close()
+        db.close()
+
+
+def _tab(index: int):
+    def show(window) -> None:
+        window.side_tabs.setCurrentIndex(index)
+        window.solidity.update_robustness()
+
+    return show
+
+
+VIEWS = {"decide": _tab(0), "solid": _tab(1), "gut": _tab(2)}
+
+
+def main() -> None:
+    if os.environ.get("SES_SHOTS_SCALED"):
+        shoot([("decide-200pct.png", 1280, 820, "decide")])
+        return
+    shoot(
+        [
+            ("decide.png", 1280, 820, "decide"),
+            ("decide-1024.png", 1024, 768, "decide"),
+            ("solid.png", 1280, 820, "solid"),
+            ("gut.png", 1280, 820, "gut"),
+        ]
+    )
+    env = dict(os.environ, QT_SCALE_FACTOR="2", SES_SHOTS_SCALED="1")
+    subprocess.run([sys.executable, __file__], env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()
