@@ -96,6 +96,10 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
 
     if exit_after_start:
         exit_when_painted(window, app)
+    else:
+        from ses_decider.ui.first_run import maybe_show_tour
+
+        QTimer.singleShot(300, lambda: maybe_show_tour(repo, window))
     app.aboutToQuit.connect(session.flush)
     status = app.exec()
     session.flush()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ses_decider.core.model import Factor
+from ses_decider.ui.a11y import name_buttons
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -24,7 +25,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
-    return box
+    return name_buttons(box)
 
 
 class FactorDialog(QDialog):
@@ -105,5 +106,5 @@ class FormulaDialog(QDialog):
             layout.addWidget(label)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(name_buttons(box))
         self.resize(640, 0)

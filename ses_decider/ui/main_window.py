@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.solidity, "How &solid is it")
         self.side_tabs.addTab(self.gut, "&Gut check")
         self.side_tabs.setAccessibleName("Explanations")
+        self.side_tabs.tabBar().setAccessibleName("Explanation tabs")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda: self.save_state.setText("All changes saved"))
         session.save_failed.connect(self.on_save_failed)
         self._save_error_shown = False
+        self._last_verdict = None
         self.reload_people()
 
     # Building -------------------------------------------------------------------------------
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         )
         text.setWordWrap(True)
         start = QPushButton("Start my own assessment\u2026")
+        start.setAccessibleName("Start my own assessment")
         start.clicked.connect(self.new_person)
         layout.addWidget(text, 1)
         layout.addWidget(start)
@@ -158,11 +163,10 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(
-            help_menu,
-            "&How is this computed?",
-            self.show_formula,
-            QKeySequence.StandardKey.HelpContents,
+            help_menu, "SES Decider &help", self.show_help, QKeySequence.StandardKey.HelpContents
         )
+        self._action(help_menu, "&How is this computed?", self.show_formula)
+        self._action(help_menu, "Show the &tour again", self.show_tour)
         self._action(help_menu, f"&About {APP_NAME}", self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -189,6 +193,10 @@ class MainWindow(QMainWindow):
         """Redraw what depends on ratings: banner, row labels, chart. Runs on every edit."""
         assessment, evaluation = self.session.assessment, self.session.evaluation
         self.banner.show_evaluation(assessment, evaluation)
+        if evaluation.verdict is not self._last_verdict:
+            if self._last_verdict is not None:
+                self.announce(f"Verdict is now {evaluation.verdict.label}")
+            self._last_verdict = evaluation.verdict
         for factor_id, row in self.factor_list.rows.items():
             rating = assessment.ratings[factor_id]
             row.show_rating(rating, evaluation.shares.get(factor_id), rating.dealbreaker_hit)
@@ -197,6 +205,12 @@ class MainWindow(QMainWindow):
         self.gut.show_evaluation(assessment, evaluation)
         if self.session.dirty:
             self.save_state.setText("Saving\u2026")
+
+    def announce(self, text: str) -> None:
+        """Say a change out loud to assistive technology, and show it in the status bar."""
+        self.statusBar().showMessage(text, 5000)
+        event = QAccessibleEvent(self.banner, QAccessible.Event.Alert)
+        QAccessible.updateAccessibility(event)
 
     def on_person_changed(self) -> None:
         person = self.session.person
@@ -296,6 +310,19 @@ class MainWindow(QMainWindow):
         dialog = NoteDialog(factor.title, self.session.assessment.ratings[factor_id].note, self)
         if dialog.exec():
             self.session.set_note(factor_id, dialog.text())
+
+    def data_folder(self) -> Path:
+        return Path(self.session.repo.db.execute("PRAGMA database_list").fetchone()[2]).parent
+
+    def show_help(self) -> None:
+        from ses_decider.ui.help_view import HelpDialog
+
+        HelpDialog(self.data_folder(), self).exec()
+
+    def show_tour(self) -> None:
+        from ses_decider.ui.first_run import FirstRunTour
+
+        FirstRunTour(self).exec()
 
     def show_formula(self) -> None:
         FormulaDialog(formula_lines(self.session.assessment, self.session.evaluation), self).exec()
