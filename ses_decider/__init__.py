@@ -1,13 +1,8 @@
 """SES Decider: weigh the trade-offs of aiming for the Senior Executive Service."""
 
+# The version comes from _version.py, not importlib.metadata: reading the installed metadata costs
+# ~35 ms at every start, and the frozen app has none. A test keeps it equal to pyproject.toml's.
+from ses_decider._version import VERSION as __version__
+
 APP_NAME = "SES Decider"
 APP_ID = "ses-decider"
-
-try:
-    from importlib.metadata import PackageNotFoundError, version
-
-    __version__ = version("ses-decider")
-except PackageNotFoundError:  # frozen app or bare checkout: fall back to the bundled value
-    from ses_decider._version import VERSION
-
-    __version__ = VERSION

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ses_decider.core import sensitivity
@@ -36,7 +36,8 @@ class TornadoChart(QWidget):
         dash = pg.mkPen(QColor("#888888"), width=1, style=pg.QtCore.Qt.PenStyle.DashLine)
         self.go_line = self.plot.addLine(x=60, pen=dash)
         self.no_go_line = self.plot.addLine(x=40, pen=dash)
-        self.score_line = self.plot.addLine(x=50, pen=pg.mkPen(QColor("#222222"), width=2))
+        ink = self.palette().color(QPalette.ColorRole.WindowText)  # visible in light and dark
+        self.score_line = self.plot.addLine(x=50, pen=pg.mkPen(ink, width=2))
         self.plot.setAccessibleName("Tornado chart")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
