@@ -73,9 +73,13 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     try:
         db = open_database(path)
     except DatabaseProblem as exc:
-        QMessageBox.critical(None, APP_NAME, f"{exc} Your file has not been changed.")
-        lock.unlock()
-        return 2
+        from ses_decider.ui.recovery import recover_on_open
+
+        db = recover_on_open(exc, path)  # restore a backup, start anew (file kept), or quit
+        if db is None:
+            lock.unlock()
+            return 2
+    _daily_backup(db, path.parent)
 
     from ses_decider.ui.main_window import MainWindow
     from ses_decider.ui.session import Session
@@ -103,6 +107,18 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     app.aboutToQuit.connect(session.flush)
     status = app.exec()
     session.flush()
-    db.close()
+    session.repo.db.close()  # the database now open: a restore or "delete all" may have replaced it
     lock.unlock()
     return status
+
+
+def _daily_backup(db, folder) -> None:
+    """A backup on start, at most once a day; failing to make one never stops the app."""
+    import sqlite3
+
+    from ses_decider.storage.safety import daily_backup
+
+    try:
+        daily_backup(db, folder)
+    except (OSError, sqlite3.Error):
+        pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -79,7 +80,29 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.banner)
         layout.addWidget(self.demo_bar)
-        layout.addWidget(splitter, 1)
+        self.review_bar = QLabel()
+        self.review_bar.setWordWrap(True)
+        self.review_bar.setObjectName("reviewBar")
+        self.review_bar.hide()
+        layout.addWidget(self.review_bar)
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("Views")
+        self.pages.tabBar().setAccessibleName("View tabs")
+        self.pages.addTab(splitter, "&Decide")
+        # Built when first opened: their content (and its validation) is not needed at start-up.
+        self._lazy_pages = {}
+        for title, factory in (
+            ("&Fit && readiness", self._make_readiness_view),
+            ("&History", self._make_history_view),
+            ("&Mentor", self._make_mentor_view),
+            ("&About the SES", self._make_about_view),
+        ):
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._lazy_pages[self.pages.addTab(holder, title)] = (holder, factory)
+        self.pages.currentChanged.connect(self._on_page_changed)
+        self.readiness_view = self.history_view = self.mentor_view = None
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
         self._make_toolbar()
@@ -136,10 +159,14 @@ class MainWindow(QMainWindow):
             file_menu, "&Import assessment\u2026", self.import_file, QKeySequence.StandardKey.Open
         )
         self._action(file_menu, "&Export assessment\u2026", self.export_file, "Ctrl+E")
+        self._action(file_menu, "Export &brief\u2026", self.export_brief, "Ctrl+Shift+E")
+        self._action(file_menu, "&Print\u2026", self.print_brief, QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self._action(
             file_menu, "Take &snapshot\u2026", self.take_snapshot, QKeySequence.StandardKey.Save
         )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Delete all my data\u2026", self.delete_all_data)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -167,6 +194,7 @@ class MainWindow(QMainWindow):
         )
         self._action(help_menu, "&How is this computed?", self.show_formula)
         self._action(help_menu, "Show the &tour again", self.show_tour)
+        self._action(help_menu, "&Restore from backup\u2026", self.restore_from_backup)
         self._action(help_menu, f"&About {APP_NAME}", self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -203,8 +231,59 @@ class MainWindow(QMainWindow):
         self.chart.show_evaluation(assessment, evaluation)
         self.solidity.show_evaluation(assessment, evaluation)
         self.gut.show_evaluation(assessment, evaluation)
+        self.banner.show_quadrant(self._axes(assessment, evaluation))
+        if self.readiness_view is not None and self.readiness_view.isVisible():
+            self.readiness_view.refresh()
+        if self.mentor_view is not None and self.mentor_view.isVisible():
+            self.mentor_view.refresh()
         if self.session.dirty:
             self.save_state.setText("Saving\u2026")
+
+    def _axes(self, assessment, evaluation):
+        """Both axes, once the person has started on fit or readiness (else None: no 2x2 yet)."""
+        if assessment.readiness is None and not assessment.fit:
+            return None
+        from ses_decider.core.readiness import axes
+
+        return axes(assessment, evaluation)
+
+    def _make_readiness_view(self) -> QWidget:
+        from ses_decider.ui.views.readiness_view import ReadinessView
+
+        self.readiness_view = ReadinessView(self.session)
+        return self.readiness_view
+
+    def _make_history_view(self) -> QWidget:
+        from ses_decider.ui.views.history_view import HistoryView
+
+        self.history_view = HistoryView(self.session)
+        return self.history_view
+
+    def _make_mentor_view(self) -> QWidget:
+        from ses_decider.ui.views.mentor_view import MentorView
+
+        self.mentor_view = MentorView(self.session)
+        return self.mentor_view
+
+    def _make_about_view(self) -> QWidget:
+        from ses_decider.ui.views.about_view import AboutView
+
+        return AboutView()
+
+    def _on_page_changed(self, index: int) -> None:
+        holder, factory = self._lazy_pages.get(index, (None, None))
+        if factory is not None:
+            view = factory()
+            holder.layout().addWidget(view)
+            view.show()  # a child added to a visible parent is otherwise shown only later
+            self._lazy_pages[index] = (holder, None)
+        self._refresh_current_page()
+
+    def _refresh_current_page(self) -> None:
+        """Pages other than Decide redraw only while they are shown."""
+        for view in (self.readiness_view, self.history_view, self.mentor_view):
+            if view is not None and view.isVisible():
+                view.refresh()
 
     def announce(self, text: str) -> None:
         """Say a change out loud to assistive technology, and show it in the status bar."""
@@ -216,6 +295,15 @@ class MainWindow(QMainWindow):
         person = self.session.person
         self.setWindowTitle(f"{person.name} \u2014 {APP_NAME}")
         self.demo_bar.setVisible(person.is_demo)
+        due = person.review_on and person.review_on <= date.today().isoformat()
+        self.review_bar.setText(
+            f"\u23f0 Your review date ({person.review_on}) has come: look at your weights again "
+            "and take a snapshot (File \u203a Take snapshot)."
+            if due
+            else ""
+        )
+        self.review_bar.setVisible(bool(due))
+        self._refresh_current_page()
         index = self.person_combo.findData(person.id)
         if index >= 0:
             self.person_combo.setCurrentIndex(index)
@@ -338,6 +426,7 @@ class MainWindow(QMainWindow):
         self.session.flush()
         self.session.repo.take_snapshot(self.session.person.id, self.session.assessment, label)
         self.statusBar().showMessage("Snapshot saved.", 4000)
+        self._refresh_current_page()
 
     def import_file(self) -> None:
         from ses_decider.storage.exchange import FormatError, load_assessment_file
@@ -376,6 +465,62 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(f"Exported to {path}", 6000)
+
+    def restore_from_backup(self) -> None:
+        from ses_decider.ui.recovery import restore_from_backup
+
+        restore_from_backup(self)
+
+    def delete_all_data(self) -> None:
+        from ses_decider.ui.recovery import delete_all_my_data
+
+        delete_all_my_data(self)
+
+    def export_brief(self, _checked: bool = False, path: str = "") -> None:
+        """File > Export brief: the decision brief as PDF or HTML (by the chosen extension)."""
+        from ses_decider.report.export import KINDS, ReportError, person_brief
+        from ses_decider.report.export import export_brief as write_brief
+
+        self.session.flush()
+        person = self.session.person
+        if not path:
+            path, chosen = QFileDialog.getSaveFileName(
+                self,
+                "Export brief",
+                f"{person.name} - SES brief.pdf",
+                "PDF document (*.pdf);;Web page (*.html)",
+            )
+            if not path:
+                return
+            if Path(path).suffix.lower() not in KINDS:
+                path += ".html" if "html" in chosen else ".pdf"
+        try:
+            write_brief(person_brief(self.session.repo, person, self.session.assessment), path)
+        except ReportError as exc:
+            QMessageBox.warning(self, "Cannot export the brief", f"{exc}.")
+            return
+        self.statusBar().showMessage(f"Brief saved to {path}", 6000)
+
+    def print_brief(self, _checked: bool = False, printer=None) -> None:
+        """File > Print: the same brief as the PDF, on a printer chosen in the print dialog."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ses_decider.report.export import person_brief
+        from ses_decider.report.pdf import build_document, footer_text, paint_pages
+
+        self.session.flush()
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+                return
+        printer.setFullPage(True)  # paint_pages sets the margins itself, as in the PDF
+        brief = person_brief(self.session.repo, self.session.person, self.session.assessment)
+        try:
+            pages = paint_pages(build_document(brief), printer, footer_text(brief))
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot print", f"The brief could not be printed: {exc}.")
+            return
+        self.statusBar().showMessage(f"Sent {pages} page(s) to the printer.", 6000)
 
     def show_about(self) -> None:
         from ses_decider import __version__

@@ -92,6 +92,20 @@ class Session(QObject):
         field = f"gut_{which}"
         self._push(_SetAssessmentField(self, field, verdict, "Gut answer"))
 
+    def set_fit(self, question_id: str, value: float | None) -> None:
+        """Answer (or clear) one fit question."""
+        fit = dict(self.assessment.fit)
+        if value is None:
+            fit.pop(question_id, None)
+        else:
+            fit[question_id] = float(value)
+        if fit != self.assessment.fit:
+            self._push(_SetAssessmentField(self, "fit", fit, "Fit answer"))
+
+    def set_readiness(self, state, text: str = "Readiness") -> None:
+        """Replace the readiness facts, ECQ ratings and plan with an edited copy (one undo step)."""
+        self._push(_SetAssessmentField(self, "readiness", state, text))
+
     def set_hidden(self, factor_id: str, hidden: bool) -> None:
         self._push(_SetHidden(self, factor_id, hidden))
 
@@ -127,6 +141,18 @@ class Session(QObject):
     @property
     def dirty(self) -> bool:
         return self._dirty
+
+    def discard_pending(self) -> None:
+        """Forget unsaved edits (the user chose to delete all data); stop any retry."""
+        self._save_timer.stop()
+        self._dirty = False
+
+    def use_repository(self, repo: Repository) -> None:
+        """Switch to another open database (after a restore or a fresh start); nothing carried over."""
+        self.discard_pending()
+        self.repo = repo
+        self.person = None
+        self.undo_stack.clear()
 
     # Internals ------------------------------------------------------------------------------
     def _title(self, factor_id: str) -> str:

@@ -66,7 +66,9 @@ def test_ctrl_z_and_ctrl_shift_z_work_from_the_keyboard(window, qtbot):
     assert window.session.assessment.ratings["pay"].lean == 1
     assert row.lean.value() == 2
     qtbot.keyClick(
-        window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.session.assessment.ratings["pay"].lean == -4
 

@@ -50,6 +50,11 @@ class VerdictBanner(QFrame):
         top.addStretch(1)
         text.addLayout(top)
         text.addWidget(self.sentence)
+        self.quadrant = QLabel()
+        self.quadrant.setObjectName("verdictQuadrant")
+        self.quadrant.setWordWrap(True)
+        self.quadrant.hide()
+        text.addWidget(self.quadrant)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -59,6 +64,16 @@ class VerdictBanner(QFrame):
         layout.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignVCenter)
         self.setAccessibleName("Verdict")
         self._verdict: Verdict | None = None
+
+    def show_quadrant(self, axes) -> None:
+        """The 2x2 beside the verdict: where want and ready place the person (None: not yet)."""
+        if axes is None or axes.quadrant is None:
+            self.quadrant.hide()
+            return
+        self.quadrant.setText(
+            f"\u25a3 {axes.quadrant.title} \u2014 want {axes.want:.0f}, ready {axes.ready:.0f}"
+        )
+        self.quadrant.show()
 
     def show_evaluation(self, assessment: Assessment, evaluation: Evaluation) -> None:
         verdict = evaluation.verdict

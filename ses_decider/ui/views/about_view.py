@@ -1,0 +1,87 @@
+"""About the SES: the context a person needs, every figure with its source and as-of date."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from ses_decider.core.facts import FactSheet, age_note, fact_sheet
+
+
+def facts_html(sheet: FactSheet, today: date) -> str:
+    """All facts by topic; a fact older than two years says so."""
+    parts = ["<h2>About the Senior Executive Service</h2>"]
+    for topic_id, topic_title in sheet.topics:
+        facts = sheet.by_topic(topic_id)
+        if not facts:
+            continue
+        parts.append(f"<h3>{escape(topic_title)}</h3>")
+        for fact in facts:
+            source = sheet.source(fact.source)
+            stale = age_note(fact.as_of, today)
+            figure = f" <b>{escape(fact.figure)}</b>" if fact.figure else ""
+            parts.append(
+                f"<p><b>{escape(fact.title)}.</b>{figure} {escape(fact.text)}<br>"
+                f"<small>Source: {escape(source.citation())}. As of {escape(fact.as_of)}."
+                + (f" <i>{escape(stale)}</i>" if stale else "")
+                + f" {escape(fact.verified.summary())}</small></p>"
+            )
+    return "".join(parts)
+
+
+class AboutView(QWidget):
+    def __init__(self, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.sheet = fact_sheet()
+        self.today = today or date.today()
+        survey = self.sheet.survey
+        self.chart = pg.PlotWidget(background=None)
+        self.chart.setMenuEnabled(False)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.hideButtons()
+        self.chart.setTitle(survey.title)
+        heights = [bar.percent for bar in survey.bars]
+        colours = [QColor("#2e8b57"), QColor("#b8860b"), QColor("#8b3a3a")]
+        self.bars = pg.BarGraphItem(
+            x=list(range(len(heights))),
+            height=heights,
+            width=0.6,
+            brushes=colours[: len(heights)],
+            pen=pg.mkPen(None),
+        )
+        self.chart.addItem(self.bars)
+        ticks = [(i, f"{bar.label} ({bar.percent:.0f}%)") for i, bar in enumerate(survey.bars)]
+        self.chart.getAxis("bottom").setTicks([ticks])
+        self.chart.setYRange(0, 100, padding=0)
+        self.chart.setLabel("left", "% of respondents")
+        summary = ", ".join(f"{b.label} {b.percent:.0f}%" for b in survey.bars)
+        self.chart.setAccessibleName("Survey answers chart")
+        self.chart.setAccessibleDescription(summary)
+        self.chart.setToolTip(summary)
+        source = self.sheet.source(survey.source)
+        stale = age_note(survey.as_of, self.today) or ""
+        caption = QLabel(
+            f"{escape(survey.note)}<br><small>Source: {escape(source.citation())}. "
+            f"As of {escape(survey.as_of)}. <i>{escape(stale)}</i></small>"
+        )
+        caption.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.chart, 1)
+        left_layout.addWidget(caption)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setHtml(facts_html(self.sheet, self.today))
+        self.text.setAccessibleName("Facts about the SES")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.text)
+        splitter.setSizes([420, 780])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)

@@ -1,0 +1,262 @@
+"""History: a timeline of snapshots (score and both axes, verdict bands shaded), restore and compare,
+the review-on date and the record of the final decision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ses_decider.core.compare import differences
+from ses_decider.core.explain import fmt
+from ses_decider.storage.people import Choice, Decision
+from ses_decider.ui.session import Session
+
+BANDS = [(0, 40, "#c0392b"), (40, 60, "#d4a017"), (60, 100, "#2e8b57")]
+
+
+class HistoryView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.points = []
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setYRange(0, 100, padding=0.02)
+        self.plot.setLabel("left", "0-100")
+        self.plot.setLabel("bottom", "snapshots, oldest first")
+        self.plot.addLegend(offset=(10, 5))
+        for low, high, colour in BANDS:
+            band = pg.LinearRegionItem(
+                values=(low, high),
+                orientation="horizontal",
+                brush=pg.mkBrush(QColor(colour).lighter(170)),
+                movable=False,
+            )
+            band.setZValue(-10)
+            band.setOpacity(0.35)
+            self.plot.addItem(band)
+        self.score_curve = self.plot.plot(
+            [], [], pen=pg.mkPen("#1f5fa8", width=2), symbol="o", symbolSize=8, name="score"
+        )
+        self.want_curve = self.plot.plot(
+            [], [], pen=pg.mkPen("#7b3fa0", width=1, style=Qt.PenStyle.DashLine), name="want"
+        )
+        self.ready_curve = self.plot.plot(
+            [], [], pen=pg.mkPen("#2e8b57", width=1, style=Qt.PenStyle.DotLine), name="ready"
+        )
+        self.score_curve.sigPointsClicked.connect(self._on_point_clicked)
+        self.plot.setAccessibleName("Timeline of snapshots")
+
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Taken", "Label", "Score", "Verdict"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Snapshots")
+        self.restore_button = QPushButton("&Restore as current")
+        self.restore_button.setAccessibleName(
+            "Restore the selected snapshot as the current assessment"
+        )
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.compare_button = QPushButton("&Compare two")
+        self.compare_button.setAccessibleName("Compare the two selected snapshots")
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.compare_text = QLabel("Select two snapshots and press Compare two.")
+        self.compare_text.setWordWrap(True)
+        self.compare_text.setObjectName("compareText")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.compare_button)
+        buttons.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.plot, 1)
+        left_layout.addWidget(self._decision_box())
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.table, 2)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.compare_text, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([650, 550])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _decision_box(self) -> QWidget:
+        box = QWidget()
+        grid = QVBoxLayout(box)
+        review = QHBoxLayout()
+        self.review_enabled = QCheckBox("Review this decision on")
+        self.review_enabled.setAccessibleName("Set a review date")
+        self.review_date = QDateEdit()
+        self.review_date.setCalendarPopup(True)
+        self.review_date.setDisplayFormat("yyyy-MM-dd")
+        self.review_date.setAccessibleName("Review date")
+        self.review_enabled.toggled.connect(self._save_review)
+        self.review_date.dateChanged.connect(self._save_review)
+        review.addWidget(self.review_enabled)
+        review.addWidget(self.review_date)
+        review.addStretch(1)
+        decision = QHBoxLayout()
+        self.choice = QComboBox()
+        self.choice.addItem("No final decision yet", None)
+        for choice in Choice:
+            self.choice.addItem(choice.label, choice)
+        self.choice.setAccessibleName("Final decision")
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText("Later: how it went")
+        self.outcome.setAccessibleName("How it went")
+        self.choice.currentIndexChanged.connect(self._save_decision)
+        self.outcome.editingFinished.connect(self._save_decision)
+        decision.addWidget(QLabel("Final decision:"))
+        decision.addWidget(self.choice)
+        decision.addWidget(self.outcome, 1)
+        grid.addLayout(review)
+        grid.addLayout(decision)
+        return box
+
+    # Showing --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        person = self.session.person
+        repo = self.session.repo
+        self.points = repo.timeline(person.id)
+        xs = list(range(len(self.points)))
+        self.score_curve.setData(
+            [x for x, p in zip(xs, self.points, strict=True) if p.score is not None],
+            [p.score for p in self.points if p.score is not None],
+        )
+        self.want_curve.setData(
+            [x for x, p in zip(xs, self.points, strict=True) if p.want is not None],
+            [p.want for p in self.points if p.want is not None],
+        )
+        self.ready_curve.setData(
+            [x for x, p in zip(xs, self.points, strict=True) if p.ready is not None],
+            [p.ready for p in self.points if p.ready is not None],
+        )
+        self.plot.setXRange(-0.5, max(len(xs) - 0.5, 0.5), padding=0)
+        self.table.setRowCount(len(self.points))
+        for row, point in enumerate(self.points):
+            score = "\u2013" if point.score is None else fmt(point.score)
+            for column, text in enumerate(
+                (point.taken_at[:16].replace("T", " "), point.label, score, point.verdict.label)
+            ):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        summary = "; ".join(f"{p.label or p.taken_at[:10]}: {p.verdict.label}" for p in self.points)
+        self.plot.setAccessibleDescription(summary or "No snapshots yet.")
+        with QSignalBlocker(self.review_enabled), QSignalBlocker(self.review_date):
+            self.review_enabled.setChecked(bool(person.review_on))
+            if person.review_on:
+                self.review_date.setDate(QDate.fromString(person.review_on, "yyyy-MM-dd"))
+            else:
+                self.review_date.setDate(QDate.currentDate().addMonths(6))
+        decision = repo.decision(person.id)
+        with QSignalBlocker(self.choice), QSignalBlocker(self.outcome):
+            self.choice.setCurrentIndex(self.choice.findData(decision.choice) if decision else 0)
+            self.outcome.setText(decision.outcome if decision else "")
+
+    def _on_point_clicked(self, _item, spots, *_args) -> None:
+        if spots:
+            index = int(round(spots[0].pos().x()))
+            self.table.selectRow(index)
+
+    # Commands -------------------------------------------------------------------------------
+    def _selected(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def restore_selected(self) -> None:
+        rows = self._selected()
+        if len(rows) != 1:
+            self.compare_text.setText("Select one snapshot to restore.")
+            return
+        point = self.points[rows[0]]
+        self.session.flush()
+        self.session.repo.restore_snapshot(self.session.person.id, point.snapshot_id)
+        self.session.open_person(self.session.person.id)
+        self.refresh()
+        self.compare_text.setText(
+            f"Restored \u201c{point.label or point.taken_at[:10]}\u201d; the assessment it replaced "
+            "is kept as a snapshot labelled \u201cbefore restore\u201d."
+        )
+
+    def compare_selected(self) -> None:
+        rows = self._selected()
+        if len(rows) != 2:
+            self.compare_text.setText("Select exactly two snapshots to compare.")
+            return
+        older, newer = (self.points[r] for r in rows)
+        repo = self.session.repo
+        first = repo.load_snapshot(older.snapshot_id)
+        second = repo.load_snapshot(newer.snapshot_id)
+        diffs = differences(first, second)
+        if not diffs:
+            self.compare_text.setText("The two snapshots weigh every factor the same.")
+            return
+        lines = [
+            f"From \u201c{older.label or older.taken_at[:10]}\u201d ({older.verdict.label}) to "
+            f"\u201c{newer.label or newer.taken_at[:10]}\u201d ({newer.verdict.label}):"
+        ]
+        for diff in diffs[:8]:
+            lines.append(
+                f"\u2022 {diff.title}: {_rating_text(diff.mine)} \u2192 {_rating_text(diff.theirs)}"
+                f" ({diff.score_shift:+.1f} points on its own"
+                + (", changes the verdict" if diff.changes_verdict else "")
+                + ")"
+            )
+        lines.append(f"The change that moved it most: {diffs[0].title}.")
+        self.compare_text.setText("\n".join(lines))
+
+    def _save_review(self) -> None:
+        value = (
+            self.review_date.date().toString("yyyy-MM-dd")
+            if self.review_enabled.isChecked()
+            else None
+        )
+        self.session.repo.set_review_on(self.session.person.id, value)
+        self.session.person = self.session.repo.person(self.session.person.id)
+
+    def _save_decision(self) -> None:
+        choice = self.choice.currentData()
+        repo = self.session.repo
+        if choice is None:
+            repo.set_decision(self.session.person.id, None)
+            return
+        old = repo.decision(self.session.person.id)
+        repo.set_decision(
+            self.session.person.id,
+            Decision(
+                choice=choice,
+                decided_on=old.decided_on if old else date.today().isoformat(),
+                outcome=self.outcome.text().strip(),
+                outcome_on=date.today().isoformat() if self.outcome.text().strip() else None,
+            ),
+        )
+
+
+def _rating_text(rating) -> str:
+    if rating is None:
+        return "not weighed"
+    return f"weight {fmt(rating.weight)}, lean {fmt(rating.lean, signed=True)}"

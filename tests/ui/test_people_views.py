@@ -1,0 +1,100 @@
+"""History and mentor mode, driven through the views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ses_decider.core.model import Verdict
+from ses_decider.ui.views.walkthrough import Walkthrough
+
+
+def open_page(window, title: str):
+    for index in range(window.pages.count()):
+        if window.pages.tabText(index).replace("&", "") == title:
+            window.pages.setCurrentIndex(index)
+            return
+    raise AssertionError(title)
+
+
+def take(window, label: str) -> None:
+    window.session.flush()
+    window.session.repo.take_snapshot(window.session.person.id, window.session.assessment, label)
+
+
+def test_timeline_restore_and_compare(window):
+    take(window, "before the detail")
+    window.factor_list.rows["work_family"].lean.setValue(10)  # now GO
+    take(window, "after talking to my spouse")
+    open_page(window, "History")
+    view = window.history_view
+    assert view.table.rowCount() == 2
+    assert view.table.item(1, 1).text() == "after talking to my spouse"
+    assert list(view.score_curve.getData()[1]) == [p.score for p in view.points]
+    view.table.selectAll()
+    view.compare_selected()
+    assert "Work-family balance" in view.compare_text.text()
+    assert "changes the verdict" in view.compare_text.text()
+    view.table.clearSelection()
+    view.table.selectRow(0)
+    view.restore_selected()
+    assert window.session.evaluation.verdict is Verdict.CLOSE_CALL
+    assert window.banner.word.text() == "CLOSE CALL"
+    labels = [view.table.item(r, 1).text() for r in range(view.table.rowCount())]
+    assert "before restore" in labels
+
+
+def test_review_date_and_decision_are_saved(window):
+    open_page(window, "History")
+    view = window.history_view
+    view.review_enabled.setChecked(True)
+    person = window.session.repo.person(window.session.person.id)
+    assert person.review_on == view.review_date.date().toString("yyyy-MM-dd")
+    view.choice.setCurrentIndex(1)
+    decision = window.session.repo.decision(window.session.person.id)
+    assert decision.choice.label == view.choice.currentText()
+
+
+def test_due_review_shows_a_banner(window):
+    window.session.repo.set_review_on(window.session.person.id, "2020-01-01")
+    window.session.open_person(window.session.person.id)
+    assert window.review_bar.isVisible()
+    assert "2020-01-01" in window.review_bar.text()
+
+
+def test_mentor_weighs_then_reveals_differences_ranked_by_effect(window):
+    open_page(window, "Mentor")
+    view = window.mentor_view
+    assert view.table.item(0, 3).text() == "hidden"
+    row = view.order.index("work_family")
+    view.table.cellWidget(row, 2).setValue(4)  # the mentor thinks work-family is fine
+    view.toggle_reveal()
+    assert view.order[0] == "work_family"  # flips the verdict: first
+    assert "verdict" in view.table.item(0, 5).text()
+    assert view.table.item(0, 3).text() == "8"
+    assert "Work-family balance" in view.summary.text()
+    stored = window.session.repo.load_assessment(window.session.person.id, "mentor")
+    assert stored.ratings["work_family"].lean == 4
+
+
+def test_notes_and_prompts_per_factor(window):
+    open_page(window, "Mentor")
+    view = window.mentor_view
+    view.table.selectRow(view.order.index("pay"))
+    assert "Pay" in view.prompts.text() and "<li>" in view.prompts.text()
+    view.note.setPlainText("Compare with locality pay <b>first</b>")
+    view.save_note()
+    notes = window.session.repo.notes(window.session.person.id)
+    assert notes["pay"].text == "Compare with locality pay <b>first</b>"
+
+
+def test_walkthrough_moves_with_the_keyboard_and_ends_on_the_verdict(window, qtbot):
+    walk = Walkthrough(window.session, None, ["pay", "stress"], window)
+    qtbot.addWidget(walk)
+    assert "Pay" in walk.body.text()
+    qtbot.keyClick(walk, Qt.Key.Key_Right)
+    assert "Stress and hours" in walk.body.text()
+    qtbot.keyClick(walk, Qt.Key.Key_Right)
+    assert "CLOSE CALL" in walk.body.text()
+    assert "What would change it" in walk.body.text()
+    qtbot.keyClick(walk, Qt.Key.Key_Left)
+    assert "Stress and hours" in walk.body.text()
