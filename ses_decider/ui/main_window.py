@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)  # drop an exported file onto the window to import it
         self.resize(1280, 820)
 
         self.banner = VerdictBanner()
@@ -145,6 +147,13 @@ class MainWindow(QMainWindow):
         self.person_combo = QComboBox()
         self.person_combo.setMinimumWidth(220)
         self.person_combo.setAccessibleName("Current person")
+        # Type to search: with 200 mentees a plain list is too long to scroll.
+        self.person_combo.setEditable(True)
+        self.person_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.person_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.person_combo.lineEdit().setPlaceholderText("Type a name to search")
+        self.person_combo.lineEdit().setAccessibleName("Search people")
         label.setBuddy(self.person_combo)
         self.person_combo.activated.connect(self._on_person_chosen)
         toolbar.addWidget(label)
@@ -156,7 +165,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New person\u2026", self.new_person, QKeySequence.StandardKey.New)
         self._action(
-            file_menu, "&Import assessment\u2026", self.import_file, QKeySequence.StandardKey.Open
+            file_menu, "&Import a file\u2026", self.import_file, QKeySequence.StandardKey.Open
         )
         self._action(file_menu, "&Export assessment\u2026", self.export_file, "Ctrl+E")
         self._action(file_menu, "Export &brief\u2026", self.export_brief, "Ctrl+Shift+E")
@@ -169,6 +178,19 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Delete all my data\u2026", self.delete_all_data)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        people_menu = self.menuBar().addMenu("&People")
+        self._action(
+            people_menu, "&Find a person\u2026", self.find_person, QKeySequence.StandardKey.Find
+        )
+        self._action(people_menu, "&Rename this person\u2026", self.rename_person, "F2")
+        self._action(people_menu, "&Delete this person\u2026", self.delete_person)
+        self.undelete_action = self._action(
+            people_menu, "&Bring back the deleted person", self.undelete_person
+        )
+        self.undelete_action.setEnabled(False)
+        people_menu.addSeparator()
+        self._action(people_menu, "E&xport person file (with history)\u2026", self.export_person)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = stack.createUndoAction(self, "&Undo")
@@ -428,25 +450,112 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Snapshot saved.", 4000)
         self._refresh_current_page()
 
-    def import_file(self) -> None:
-        from ses_decider.storage.exchange import FormatError, load_assessment_file
-        from ses_decider.storage.transfer import import_assessment
+    def import_file(self, path: str | None = None) -> None:
+        """Import an assessment file or a person file (also what a dropped file does)."""
+        from ses_decider.storage.exchange import FormatError, read_json_file
+        from ses_decider.storage.person_file import import_file
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import assessment", "", "Assessment (*.json)")
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import a file", "", "SES Decider files (*.json)"
+            )
         if not path:
             return
+        self.session.flush()
         try:
-            name, assessment = load_assessment_file(path)
+            message = import_file(lambda: self.session.repo, path)
+            name = read_json_file(path).get("person") or "Imported assessment"
         except FormatError as exc:
             QMessageBox.warning(self, "Cannot import", f"This file cannot be imported: {exc}.")
             return
-        self.session.flush()
-        message = import_assessment(self.session.repo, name, assessment)
         self.session.people_changed.emit()
-        person = self.session.repo.person_by_name(name or "Imported assessment")
+        person = self.session.repo.person_by_name(str(name).strip())
         if person:
             self.session.open_person(person.id)
-        self.statusBar().showMessage(message, 6000)
+        self.statusBar().showMessage(message, 8000)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() and u.toLocalFile().endswith(".json") for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        for url in event.mimeData().urls():
+            self.import_file(url.toLocalFile())
+        event.acceptProposedAction()
+
+    def find_person(self) -> None:
+        self.person_combo.setFocus()
+        self.person_combo.lineEdit().selectAll()
+
+    def rename_person(self) -> None:
+        from ses_decider.storage.repository import NameTaken
+
+        person = self.session.person
+        name, ok = QInputDialog.getText(self, "Rename", "New name:", text=person.name)
+        if not ok or not name.strip() or name.strip() == person.name:
+            return
+        try:
+            self.session.repo.rename_person(person.id, name)
+        except NameTaken as exc:
+            QMessageBox.information(self, "Rename", str(exc))
+            return
+        self.session.people_changed.emit()
+        self.session.open_person(person.id)
+
+    def delete_person(self) -> None:
+        person = self.session.person
+        answer = QMessageBox.question(
+            self,
+            "Delete person",
+            f"Delete {person.name} with all their snapshots and notes? "
+            "You can bring them back until you quit (People \u203a Bring back the deleted person).",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.session.flush()
+        repo = self.session.repo
+        self._deleted = (person.name, repo.export_person_data(person.id))
+        repo.delete_person(person.id)
+        self.undelete_action.setEnabled(True)
+        self.undelete_action.setText(f"&Bring back {person.name}")
+        from ses_decider.ui.app import ensure_someone
+
+        self.session.person = None
+        self.session.people_changed.emit()
+        self.session.open_person(ensure_someone(repo))
+        self.statusBar().showMessage(f"Deleted {person.name}.", 8000)
+
+    def undelete_person(self) -> None:
+        deleted = getattr(self, "_deleted", None)
+        if not deleted:
+            return
+        name, data = deleted
+        result = self.session.repo.import_person_data(data)
+        self._deleted = None
+        self.undelete_action.setEnabled(False)
+        self.session.people_changed.emit()
+        self.session.open_person(result.person_id)
+        self.statusBar().showMessage(f"{name} is back.", 6000)
+
+    def export_person(self) -> None:
+        from ses_decider.storage.person_file import export_person_file
+
+        person = self.session.person
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export person file", f"{person.name}.person.json", "Person file (*.json)"
+        )
+        if not path:
+            return
+        self.session.flush()
+        try:
+            export_person_file(self.session.repo, person.id, path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Cannot export", f"The file could not be written: {exc.strerror}."
+            )
+            return
+        self.statusBar().showMessage(f"Exported {person.name} with their history to {path}", 6000)
 
     def export_file(self) -> None:
         from ses_decider.storage.exchange import assessment_to_data, write_json_atomically

@@ -98,3 +98,56 @@ def test_walkthrough_moves_with_the_keyboard_and_ends_on_the_verdict(window, qtb
     assert "What would change it" in walk.body.text()
     qtbot.keyClick(walk, Qt.Key.Key_Left)
     assert "Stress and hours" in walk.body.text()
+
+
+def test_rename_delete_and_bring_back_a_person(window, monkeypatch):
+    from ses_decider.core.content import blank_assessment
+
+    window.session.create_person("Morgan", blank_assessment())
+    take(window, "first look")
+    window.session.set_note("pay", "ask about locality")
+    monkeypatch.setattr(
+        "ses_decider.ui.main_window.QInputDialog.getText", lambda *a, **k: ("Morgan Lee", True)
+    )
+    window.rename_person()
+    assert window.session.person.name == "Morgan Lee"
+    assert window.person_combo.findText("Morgan Lee") >= 0
+    monkeypatch.setattr(
+        "ses_decider.ui.main_window.QMessageBox.question",
+        lambda *a, **k: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes,
+    )
+    window.delete_person()
+    repo = window.session.repo
+    assert repo.person_by_name("Morgan Lee") is None
+    assert window.session.person.name != "Morgan Lee"
+    assert window.undelete_action.isEnabled()
+    window.undelete_person()
+    back = repo.person_by_name("Morgan Lee")
+    assert back is not None and window.session.person.id == back.id
+    assert [s.label for s in repo.snapshots(back.id)] == ["first look"]
+    assert window.session.assessment.ratings["pay"].note == "ask about locality"
+
+
+def test_dropping_an_exported_file_imports_it(window, tmp_path):
+    from ses_decider.storage.exchange import assessment_to_data, write_json_atomically
+
+    data = assessment_to_data(window.session.assessment, "Dropped Person")
+    path = tmp_path / "dropped.json"
+    write_json_atomically(path, data)
+    window.import_file(str(path))
+    assert window.session.person.name == "Dropped Person"
+    assert window.person_combo.findText("Dropped Person") >= 0
+
+
+def test_person_switcher_searches_by_any_part_of_the_name(window):
+    from ses_decider.core.content import blank_assessment
+
+    for name in ("Avery Stone", "Blake Rivers", "Casey Stonewall"):
+        window.session.repo.create_person(name, blank_assessment())
+    window.session.people_changed.emit()
+    completer = window.person_combo.completer()
+    completer.setCompletionPrefix("stone")
+    matches = [
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    ]
+    assert matches == ["Avery Stone", "Casey Stonewall"]
