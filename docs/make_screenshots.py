@@ -56,7 +56,55 @@ def _tab(index: int):
     return show
 
 
-VIEWS = {"decide": _tab(0), "solid": _tab(1), "gut": _tab(2)}
+def _page(title: str, prepare=None):
+    def show(window) -> None:
+        window.side_tabs.setCurrentIndex(0)
+        for index in range(window.pages.count()):
+            if window.pages.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&") == title:
+                window.pages.setCurrentIndex(index)
+        if prepare:
+            prepare(window)
+
+    return show
+
+
+def _fill_readiness(window) -> None:
+    view = window.readiness_view
+    for item, value in (("positions_held", 3), ("details_done", 1), ("years_gs14_15", 4)):
+        view.fact_inputs[item].setValue(value)
+    view.fact_inputs["coach_or_mentor"].setChecked(True)
+    for combo in list(view.fit_inputs.values())[:4]:
+        combo.setCurrentIndex(4)
+
+
+def _history(window) -> None:
+    repo, person = window.session.repo, window.session.person
+    if not repo.snapshots(person.id):
+        for label, lean in (("first look", -4), ("after a detail to OMB", -3), ("family talk", -1)):
+            window.session.set_lean("work_family", lean)
+            window.session.flush()
+            repo.take_snapshot(person.id, window.session.assessment, label)
+    window.history_view.refresh()
+
+
+def _reveal(window) -> None:
+    view = window.mentor_view
+    view.table.cellWidget(view.order.index("work_family"), 2).setValue(2)
+    view.table.cellWidget(view.order.index("mission"), 1).setValue(6)
+    if not view.revealed:
+        view.toggle_reveal()
+    view.table.selectRow(0)
+
+
+VIEWS = {
+    "decide": _tab(0),
+    "solid": _tab(1),
+    "gut": _tab(2),
+    "readiness": _page("Fit & readiness", _fill_readiness),
+    "history": _page("History", _history),
+    "mentor": _page("Mentor", _reveal),
+    "about": _page("About the SES"),
+}
 
 
 def main() -> None:
@@ -69,6 +117,11 @@ def main() -> None:
             ("decide-1024.png", 1024, 768, "decide"),
             ("solid.png", 1280, 820, "solid"),
             ("gut.png", 1280, 820, "gut"),
+            ("readiness.png", 1280, 820, "readiness"),
+            ("history.png", 1280, 820, "history"),
+            ("mentor.png", 1280, 820, "mentor"),
+            ("about.png", 1280, 820, "about"),
+            ("readiness-1024.png", 1024, 768, "readiness"),
         ]
     )
     env = dict(os.environ, QT_SCALE_FACTOR="2", SES_SHOTS_SCALED="1")

@@ -158,6 +158,8 @@ class HistoryView(QWidget):
             [p.ready for p in self.points if p.ready is not None],
         )
         self.plot.setXRange(-0.5, max(len(xs) - 0.5, 0.5), padding=0)
+        step = max(1, len(xs) // 12)  # whole-number ticks, thinned out for long histories
+        self.plot.getAxis("bottom").setTicks([[(x, str(x + 1)) for x in xs[::step]]])
         self.table.setRowCount(len(self.points))
         for row, point in enumerate(self.points):
             score = "\u2013" if point.score is None else fmt(point.score)

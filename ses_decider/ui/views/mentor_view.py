@@ -127,7 +127,8 @@ class MentorView(QWidget):
         self.mentor.ratings[factor_id] = replace(rating, **{field: value})
         self.session.repo.save_assessment(self.session.person.id, self.mentor, MENTOR)
         if self.revealed:
-            self._update_differences()
+            # Keep the rows (and the spin box being typed in) where they are; re-rank on refresh.
+            self._update_differences(reorder=False)
 
     # Showing ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -137,14 +138,17 @@ class MentorView(QWidget):
             self.revealed = False
         self._update_differences()
 
-    def _update_differences(self) -> None:
+    def _update_differences(self, reorder: bool = True) -> None:
         mentee = self.session.assessment
         self.diffs = differences(mentee, self.mentor)
-        ranked = [d.factor_id for d in self.diffs]
-        active = [f.id for f, _ in mentee.active()]
-        # Before the reveal the table keeps the mentee's order, so nothing is given away.
-        self.order = ranked + [f for f in active if f not in ranked] if self.revealed else active
-        self._fill_table()
+        if reorder:
+            ranked = [d.factor_id for d in self.diffs]
+            active = [f.id for f, _ in mentee.active()]
+            # Before the reveal the table keeps the mentee's order, so nothing is given away.
+            self.order = (
+                ranked + [f for f in active if f not in ranked] if self.revealed else active
+            )
+        self._fill_table(with_spins=reorder)
         self._fill_chart()
         self.reveal_button.setText(
             "&Hide the mentee's view" if self.revealed else "&Reveal the mentee's view"
@@ -162,7 +166,7 @@ class MentorView(QWidget):
         else:
             self.summary.setText("The mentee's ratings are hidden until you reveal them.")
 
-    def _fill_table(self) -> None:
+    def _fill_table(self, with_spins: bool = True) -> None:
         mentee = self.session.assessment
         by_id = {d.factor_id: d for d in self.diffs}
         self.table.setRowCount(len(self.order))
@@ -170,7 +174,7 @@ class MentorView(QWidget):
             factor = mentee.factor(fid)
             self.table.setItem(row, 0, QTableWidgetItem(factor.title))
             mine = self.mentor.ratings.get(fid)
-            for column, field, low in ((1, "weight", 0.0), (2, "lean", -5.0)):
+            for column, field, low in ((1, "weight", 0.0), (2, "lean", -5.0)) if with_spins else ():
                 spin = QDoubleSpinBox()  # fresh each fill: no stale connections to undo
                 spin.setSingleStep(0.5)
                 spin.setDecimals(1)
