@@ -1,9 +1,52 @@
-"""`python -m benchmarks` (or `make bench`): run every benchmark and print its figures."""
+"""`python -m benchmarks` (or `make bench`): run every benchmark and print its figures.
+
+Each benchmark prints its own lines (figure, same-run baseline, target); a summary follows. Run on a
+quiet machine: the start-up ratio compares wall-clock times, and other load skews it (its CPU-time
+ratio, printed beside it, much less so).
+"""
 
 import importlib
+import os
 import pkgutil
+import platform
+import sys
+import time
 from pathlib import Path
 
-for module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
-    if module.startswith("bench_"):
-        importlib.import_module(f"benchmarks.{module}").main()
+TARGETS = {  # figure -> (target, unit, what it is); lower is better for all
+    "startup_ratio": (1.5, "x", "start-up, app / bare window"),
+    "app_mb": (150, "MB", "resident memory after start-up"),
+    "slider_ms": (8, "ms", "slider move, redrawn (median)"),
+    "robustness_ms": (30, "ms", "Monte Carlo, 10,000 draws (median)"),
+    "recompute_ms": (8, "ms", "verdict + tipping points + tornado (median)"),
+    "history_tab_ms": (300, "ms", "History tab, 10,000 snapshots"),
+    "save_ms": (5, "ms", "one save (median)"),
+}
+
+
+def main() -> int:
+    print(
+        f"SES Decider benchmarks: {platform.platform()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start\n"
+    )
+    figures: dict[str, float] = {}
+    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]))
+    for name in (n for n in names if n.startswith("bench_")):
+        start = time.perf_counter()
+        result = importlib.import_module(f"benchmarks.{name}").main() or {}
+        figures.update(result)
+        print(f"  ({name}: {time.perf_counter() - start:.0f} s)\n")
+    print("summary")
+    for key, (target, unit, what) in TARGETS.items():
+        if key not in figures:
+            continue
+        value = figures[key]
+        ok = value <= target
+        print(
+            f"  {'ok  ' if ok else 'OVER'}  {what:44s} {value:8.2f} {unit:2s}  (target {target} {unit})"
+        )
+    return 0  # figures to read, not a gate: a busy machine must not fail a build
+
+
+if __name__ == "__main__":
+    sys.exit(main())

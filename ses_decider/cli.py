@@ -51,12 +51,23 @@ def _parser() -> argparse.ArgumentParser:
     weights.add_argument("file", help="a ses-decider/ranking or ses-decider/pairwise file")
     weights.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    export = sub.add_parser("export", help="write a person's current assessment to a file")
+    export = sub.add_parser(
+        "export", help="write a person file (current assessment, snapshots, notes, decision)"
+    )
     export.add_argument("--person", required=True, help="the person's name")
     export.add_argument("--out", required=True, help="the file to write (.json)")
+    export.add_argument(
+        "--assessment-only",
+        action="store_true",
+        help="write just the current assessment (an assessment file) instead",
+    )
 
-    imp = sub.add_parser("import", help="import an assessment file into the database")
-    imp.add_argument("file")
+    imp = sub.add_parser("import", help="import an assessment file or a person file")
+    imp.add_argument("file", help="a ses-decider/assessment or ses-decider/person file")
+
+    report = sub.add_parser("report", help="write a person's decision brief (PDF or HTML)")
+    report.add_argument("--person", required=True, help="the person's name")
+    report.add_argument("--out", required=True, help="the file to write: FILE.pdf or FILE.html")
 
     people = sub.add_parser("people", help="list the people in the database")
     people.add_argument("--json", action="store_true")
@@ -161,20 +172,38 @@ def _cmd_export(args: argparse.Namespace) -> int:
     person = repo.person_by_name(args.person)
     if person is None:
         raise CliError(f"no person called {args.person!r} in the database (see `{APP_ID} people`)")
-    data = assessment_to_data(repo.load_assessment(person.id), person.name)
+    if args.assessment_only:
+        data = assessment_to_data(repo.load_assessment(person.id), person.name)
+    else:
+        data = repo.export_person_data(person.id)
     write_json_atomically(args.out, data)
     print(f"Exported {person.name} to {args.out}")
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from ses_decider.storage.exchange import load_assessment_file
-    from ses_decider.storage.transfer import import_assessment
+    from ses_decider.storage.person_file import import_file
 
-    person_name, assessment = load_assessment_file(args.file)  # validate before opening the db
-    repo = _open_repository(args)
-    outcome = import_assessment(repo, person_name, assessment)
-    print(outcome)
+    # The file is checked whole before the database is opened (dispatch on its "format").
+    print(import_file(lambda: _open_repository(args), args.file))
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from ses_decider.report.export import ReportError, brief_kind, export_brief, person_brief
+
+    try:
+        brief_kind(args.out)  # an unknown extension fails before the database is opened
+        repo = _open_repository(args)
+        person = repo.person_by_name(args.person)
+        if person is None:
+            raise CliError(
+                f"no person called {args.person!r} in the database (see `{APP_ID} people`)"
+            )
+        export_brief(person_brief(repo, person), args.out)
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Wrote the brief for {person.name} to {args.out}")
     return 0
 
 
@@ -207,5 +236,6 @@ _COMMANDS = {
     "weights": _cmd_weights,
     "export": _cmd_export,
     "import": _cmd_import,
+    "report": _cmd_report,
     "people": _cmd_people,
 }

@@ -16,7 +16,12 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def resource_dir() -> Path:
-    """Return the folder that holds factors.json and the JSON Schemas."""
+    """Return the folder that holds factors.json, the JSON Schemas and icons/.
+
+    Looked for in this order: the wheel's ``ses_decider/_resources``, the frozen app's
+    ``<sys._MEIPASS>/resources``, then ``resources/`` beside the package (a source checkout or an
+    editable install). The first that holds factors.json wins.
+    """
     candidates = [_PACKAGE_DIR / "_resources"]
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
@@ -25,8 +30,9 @@ def resource_dir() -> Path:
     for candidate in candidates:
         if (candidate / "factors.json").is_file():
             return candidate
+    looked = ", ".join(str(c) for c in candidates)
     raise FileNotFoundError(
-        "The app's content files (resources/) are missing; reinstall SES Decider."
+        f"The app's content files (resources/) are missing; reinstall SES Decider. Looked in: {looked}"
     )
 
 

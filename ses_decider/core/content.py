@@ -52,13 +52,15 @@ class ContentError(ValueError):
 @cache
 def catalogue() -> Catalogue:
     """Load and validate the default factors once per process."""
-    import jsonschema  # deferred: only needed once, after the window is up
+    # Checked against factors.schema.json by content_check, not jsonschema: the first window needs
+    # the catalogue, and jsonschema would add ~100 ms to start-up (see content_check's docstring).
+    from ses_decider.core.content_check import SchemaViolation, check
 
     data = load_json("factors.json")
     try:
-        jsonschema.validate(data, load_json("factors.schema.json"))
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path) or "top level"
+        check(data, load_json("factors.schema.json"))
+    except SchemaViolation as exc:
+        where = exc.path or "top level"
         raise ContentError(f"resources/factors.json is invalid at {where}: {exc.message}") from None
     sources = {key: Source(key=key, **value) for key, value in data["sources"].items()}
     factors = tuple(

@@ -97,6 +97,8 @@ def blank_readiness() -> ReadinessState:
 
 def fit_score(answers: Mapping[str, float]) -> float | None:
     """Mean of the answered fit questions as 0-100; None when nothing is answered."""
+    if not answers:
+        return None  # without touching the content: snapshots of plain assessments stay cheap
     known = {q.id for q in readiness_content().fit_questions}
     values = [min(max(float(v), 0.0), FIT_MAX) for k, v in answers.items() if k in known]
     if not values:

@@ -102,23 +102,39 @@ def open_database(path: str | os.PathLike, *, migrate: bool = True) -> sqlite_ut
     try:
         if not is_new:
             _check_readable(conn, path)
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: third-party code has no business with the user's database, and
+        # finding plugins scans every installed package's metadata (~20 ms of start-up).
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         if not is_new:
             _check_known_schema(db, path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash loses nothing committed
         conn.execute("PRAGMA foreign_keys = ON")
         if migrate and migrations.pending(db):
-            if not is_new:
-                from ses_decider.storage.backups import backup_database
-
-                backup_database(db, path.parent, reason="before-migration")
-            migrations.apply(db)
+            _migrate(db, path, is_new)
     except BaseException:
         conn.close()
         raise
     _make_private(path)
     return db
+
+
+def _migrate(db: sqlite_utils.Database, path: Path, is_new: bool) -> None:
+    """Back up, then apply pending migrations holding the write lock: when several processes open
+    a new database at once, one migrates and the others wait, then find it done."""
+    if not is_new:  # outside the transaction: the backup API cannot read past our own write lock
+        from ses_decider.storage.backups import backup_database
+
+        backup_database(db, path.parent, reason="before-migration")
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        if migrations.pending(db):
+            migrations.apply(db)  # each migration becomes a savepoint of this transaction
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
 
 
 def _make_private(path: Path) -> None:
@@ -247,3 +263,31 @@ def m002_fit_and_readiness(db: sqlite_utils.Database) -> None:
     )
     db.execute("ALTER TABLE snapshots ADD COLUMN want REAL")
     db.execute("ALTER TABLE snapshots ADD COLUMN ready REAL")
+
+
+@migrations()
+def m003_notes_and_decisions(db: sqlite_utils.Database) -> None:
+    """Shared mentor/mentee discussion notes per factor, the final decision, and review dates.
+
+    Both hang off the person, so deleting a person removes them (cascade).
+    """
+    db.execute(
+        """CREATE TABLE discussion_notes (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            factor_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, factor_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE decisions (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            choice TEXT NOT NULL CHECK (choice IN ('applied', 'not_now', 'not_for_me')),
+            decided_on TEXT NOT NULL,
+            outcome TEXT NOT NULL DEFAULT '',
+            outcome_on TEXT,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX people_by_review_on ON people (review_on) WHERE review_on IS NOT NULL")

@@ -81,13 +81,21 @@ def _field_path(parts) -> str:
     return out or "the top level"
 
 
+def _registry():
+    """Bundled schemas a schema may refer to by $id (the person file reuses the assessment's)."""
+    from referencing import Registry, Resource
+
+    schema = load_json("assessment.schema.json")
+    return Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+
+
 def validate(data: Any, schema_name: str) -> None:
     """Check data against a bundled schema; raise FormatError naming the first bad field."""
     import jsonschema
 
     if not isinstance(data, dict):
         raise FormatError("the file must hold a JSON object, not a list or a single value")
-    validator = jsonschema.Draft202012Validator(load_json(schema_name))
+    validator = jsonschema.Draft202012Validator(load_json(schema_name), registry=_registry())
     try:
         error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     except RecursionError:  # deep nesting that parsed but is too deep to check or describe
@@ -177,6 +185,8 @@ def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
 def _fit_from_data(section: dict[str, Any]) -> dict[str, float]:
     from ses_decider.core.readiness_content import readiness_content
 
+    if not section:
+        return {}
     known = {q.id for q in readiness_content().fit_questions}
     for question_id in section:
         if question_id not in known:

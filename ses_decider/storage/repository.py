@@ -17,6 +17,7 @@ from ses_decider.core.model import Assessment, Certainty, Factor, Rating, Thresh
 from ses_decider.core.readiness import axes as readiness_axes
 from ses_decider.core.scoring import evaluate
 from ses_decider.storage.exchange import assessment_from_data, assessment_to_data
+from ses_decider.storage.people import PeopleMixin
 from ses_decider.storage.readiness_rows import load_fit, load_readiness, save_fit_and_readiness
 
 SELF = "self"
@@ -63,7 +64,7 @@ class NameTaken(ValueError):
     """Another person already has this name."""
 
 
-class Repository:
+class Repository(PeopleMixin):
     """Typed access to one open database."""
 
     def __init__(self, db: sqlite_utils.Database):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ses_decider.core.model import Assessment
 from ses_decider.storage.exchange import assessment_to_data
 from ses_decider.storage.repository import Repository
+from ses_decider.storage.safety import write_transaction
 
 DEFAULT_IMPORT_NAME = "Imported assessment"
 
@@ -16,7 +17,7 @@ def import_assessment(repo: Repository, person_name: str | None, assessment: Ass
     content again changes nothing. Returns one sentence saying what happened.
     """
     name = (person_name or "").strip() or DEFAULT_IMPORT_NAME  # a blank name is no name
-    with repo.db.atomic():
+    with write_transaction(repo.db):  # reads then writes: take the write lock first
         person = repo.person_by_name(name)
         if person is None:
             repo.create_person(name, assessment)

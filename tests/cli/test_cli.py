@@ -277,6 +277,7 @@ def test_export_import_round_trip(tmp_path):
         "sam okafor",
         "--out",
         str(out),
+        "--assessment-only",
         data_dir=tmp_path / "unused",
     )
     assert exported.returncode == 0, exported.stderr

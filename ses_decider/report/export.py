@@ -1,0 +1,84 @@
+"""Write a brief to a file, as PDF or HTML by the file's extension, never leaving a partial file.
+
+No Qt at import: the PDF writer (``report/pdf.py``) is imported only when a PDF is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ses_decider.core.model import Assessment
+from ses_decider.report.brief import Brief, build_brief
+
+KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
+class ReportError(ValueError):
+    """The brief cannot be written; the message is one line for the user."""
+
+
+def brief_kind(path: str | Path) -> str:
+    """ "pdf" or "html" from the file name; ReportError for any other extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in KINDS:
+        shown = f'"{suffix}"' if suffix else "no extension"
+        raise ReportError(f"{Path(path).name} has {shown}; a brief is written as .pdf or .html")
+    return KINDS[suffix]
+
+
+def person_brief(repo, person, assessment: Assessment | None = None) -> Brief:
+    """The brief for a stored person (a ``storage.repository.Person``), with the mentor's view
+    when a mentor assessment is stored. ``assessment`` overrides the stored one (the GUI's live one).
+    """
+    from ses_decider.storage.repository import MENTOR
+
+    mentor = (
+        repo.load_assessment(person.id, MENTOR) if repo.has_assessment(person.id, MENTOR) else None
+    )
+    current = assessment if assessment is not None else repo.load_assessment(person.id)
+    return build_brief(person.name, current, mentor=mentor)
+
+
+def export_brief(brief: Brief, path: str | Path) -> Path:
+    """Write the brief to ``path`` (its extension picks the format) through a temporary file.
+
+    The temporary file sits beside the target and replaces it only once complete, so a failure
+    leaves neither a half-written brief nor a stray temporary file.
+    """
+    path = Path(path)
+    kind = brief_kind(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise ReportError(f"cannot write {path}: the folder {folder} does not exist") from None
+    except NotADirectoryError:
+        raise ReportError(f"cannot write {path}: {folder} is not a folder") from None
+    except OSError as exc:
+        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        if kind == "html":
+            from ses_decider.report.html import render_html
+
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(render_html(brief))
+                handle.flush()
+                os.fsync(handle.fileno())
+        else:
+            os.close(fd)
+            from ses_decider.report.pdf import write_pdf
+
+            write_pdf(brief, tmp)
+            if tmp.stat().st_size == 0:
+                raise ReportError(f"cannot write {path}: the PDF came out empty")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
