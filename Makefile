@@ -23,14 +23,18 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check ses_decider tests benchmarks
 	$(BIN)/lint-imports
 
+# Figures with the same-run baseline beside each; run it on a quiet machine.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# The one-folder app in dist/ses-decider/ (and dist/SES Decider.app on macOS); see README.
 installer: $(STAMP)
-	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build_installer.spec
+	@du -sh dist/ses-decider
 
+# Builds the installer, then runs it as a user would: --version, score, a headless start, its size.
 smoke: installer
-	bash .ci/smoke_frozen
+	PY=$(BIN)/python bash .ci/smoke_frozen
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py

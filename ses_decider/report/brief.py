@@ -228,38 +228,28 @@ def mentor_differences(
     factor the mentor hid counts as weight 0) and the mentee's assessment is scored again. Changes
     that flip the verdict come first, then the largest moves of the score.
     """
-    evaluation = evaluation or evaluate(mentee)
+    from ses_decider.core.compare import differences  # the ranking rule, implemented once
+
     found = []
-    for factor, rating in mentee.active():
-        theirs = mentor.ratings.get(factor.id)
-        if theirs is None:
-            continue
-        their_weight = 0.0 if factor.id in mentor.hidden else theirs.weight
-        if (their_weight, theirs.lean) == (rating.weight, rating.lean):
-            continue
-        moved = mentee.copy()
-        moved.ratings[factor.id].weight = their_weight
-        moved.ratings[factor.id].lean = theirs.lean
-        after = evaluate(moved)
-        change = (
-            None
-            if after.score is None or evaluation.score is None
-            else after.score - evaluation.score
-        )
+    for diff in differences(mentee, mentor):
+        if diff.mine is None:
+            continue  # a factor only the mentor weighs: nothing of the mentee's to move
+        theirs = diff.theirs
         found.append(
             Difference(
-                factor_id=factor.id,
-                title=factor.title,
-                weight=rating.weight,
-                lean=rating.lean,
-                mentor_weight=their_weight,
-                mentor_lean=theirs.lean,
-                score_change=change,
-                verdict_if=after.verdict,
-                changes_verdict=after.verdict is not evaluation.verdict,
+                factor_id=diff.factor_id,
+                title=diff.title,
+                weight=diff.mine.weight,
+                lean=diff.mine.lean,
+                mentor_weight=0.0 if theirs is None else theirs.weight,
+                mentor_lean=diff.mine.lean if theirs is None else theirs.lean,
+                score_change=diff.score_shift
+                if diff.verdict_after.label != "NOT ENOUGH INPUT"
+                else None,
+                verdict_if=diff.verdict_after,
+                changes_verdict=diff.changes_verdict,
             )
         )
-    found.sort(key=lambda d: (not d.changes_verdict, -abs(d.score_change or 0.0)))
     return found[:limit]
 
 

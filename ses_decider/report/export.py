@@ -8,9 +8,13 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ses_decider.core.model import Assessment
 from ses_decider.report.brief import Brief, build_brief
+
+if TYPE_CHECKING:
+    from ses_decider.storage.repository import Person, Repository
 
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
@@ -28,9 +32,10 @@ def brief_kind(path: str | Path) -> str:
     return KINDS[suffix]
 
 
-def person_brief(repo, person, assessment: Assessment | None = None) -> Brief:
-    """The brief for a stored person (a ``storage.repository.Person``), with the mentor's view
-    when a mentor assessment is stored. ``assessment`` overrides the stored one (the GUI's live one).
+def person_brief(repo: Repository, person: Person, assessment: Assessment | None = None) -> Brief:
+    """The brief for a stored person, with the mentor's view when a mentor assessment is stored.
+
+    ``assessment`` replaces the stored one (the GUI passes its live assessment).
     """
     from ses_decider.storage.repository import MENTOR
 

@@ -50,11 +50,11 @@ tr, img, svg, table.keep { page-break-inside: avoid; break-inside: avoid; }
 .chart { line-height: 100%; margin-top: 2px; margin-bottom: 0px; }
 sup { font-size: 7.5pt; }
 table.keep { margin-top: 10px; }
-.mono { font-family: 'DejaVu Sans Mono', Consolas, 'Courier New', monospace; font-size: 8.5pt; }
 """
 # Only for browsers: Qt's rich text would apply the body rule inside @media to the PDF as well.
 BROWSER_STYLE = """
 @page { size: letter; margin: 0.7in 0.75in 0.8in 0.75in; }
+td, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 @media screen { body { max-width: 7.5in; margin: 24px auto; } }
 """
 

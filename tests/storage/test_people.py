@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from benchmarks.bench_history import build_history
+from benchmarks.bench_people import build_people
 from ses_decider.core.content import demo_assessment
 from ses_decider.storage.people import BEFORE_RESTORE, Choice, Decision
 from ses_decider.storage.repository import MENTOR
@@ -177,7 +177,7 @@ def test_undo_of_a_delete_restores_the_person_exactly(repo):
 # Scale ----------------------------------------------------------------------------------------
 def test_ten_thousand_snapshots_are_built_fast_and_read_fast(tmp_path):
     start = time.perf_counter()
-    repo = build_history(tmp_path / "big.db")
+    repo = build_people(tmp_path / "big.db")
     assert time.perf_counter() - start < 2.0
     try:
         assert counts(repo)["snapshots"] == 10_000
