@@ -1,17 +1,23 @@
 """`python -m benchmarks` (or `make bench`): run every benchmark and print its figures.
 
-Each benchmark prints its own lines (figure, same-run baseline, target); a summary follows. Run on a
-quiet machine: the start-up ratio compares wall-clock times, and other load skews it (its CPU-time
-ratio, printed beside it, much less so).
+Each benchmark runs in a fresh Python process (so one's Qt objects and memory do not skew the
+next: peak memory of a child includes its parent's at fork) and prints its own lines (figure,
+same-run baseline, target); a summary follows. Run on a quiet machine: the start-up ratio compares
+wall-clock times, and other load skews it (its CPU-time ratio, printed beside it, much less so).
 """
 
-import importlib
+import json
 import os
 import pkgutil
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MARK = "BENCH-FIGURES "
+NOISE = ("This plugin does not support propagateSizeHints()",)  # Qt's offscreen platform
 
 TARGETS = {  # figure -> (target, unit, what it is); lower is better for all
     "startup_ratio": (1.5, "x", "start-up, app / bare window"),
@@ -21,7 +27,34 @@ TARGETS = {  # figure -> (target, unit, what it is); lower is better for all
     "recompute_ms": (8, "ms", "verdict + tipping points + tornado (median)"),
     "history_tab_ms": (300, "ms", "History tab, 10,000 snapshots"),
     "save_ms": (5, "ms", "one save (median)"),
+    "people_switcher_ms": (300, "ms", "person switcher, 200 people"),
+    "people_timeline_ms": (300, "ms", "timeline query, 1,000 snapshots"),
+    "people_save_ms": (5, "ms", "one save among 200 people (median)"),
 }
+
+
+def run_one(name: str) -> dict[str, float]:
+    """Run benchmarks.<name>.main() in a new process; pass its output through; return its figures."""
+    code = (
+        f"import json, benchmarks.{name} as bench\n"
+        f"print({MARK!r} + json.dumps(bench.main() or {{}}), flush=True)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    figures: dict[str, float] = {}
+    for line in proc.stdout:
+        if line.startswith(MARK):
+            figures = json.loads(line.removeprefix(MARK))
+        elif not line.startswith(NOISE):
+            print(line, end="", flush=True)
+    if proc.wait() != 0:
+        print(f"  {name} FAILED (exit status {proc.returncode})")
+    return figures
 
 
 def main() -> int:
@@ -33,8 +66,7 @@ def main() -> int:
     names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]))
     for name in (n for n in names if n.startswith("bench_")):
         start = time.perf_counter()
-        result = importlib.import_module(f"benchmarks.{name}").main() or {}
-        figures.update(result)
+        figures.update(run_one(name))
         print(f"  ({name}: {time.perf_counter() - start:.0f} s)\n")
     print("summary")
     for key, (target, unit, what) in TARGETS.items():

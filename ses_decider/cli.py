@@ -6,6 +6,7 @@ Every failure the user can cause ends in one line on stderr and exit status 2, n
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -78,11 +79,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     if command == "gui":
-        from ses_decider.ui.app import run
+        # Start-up creates many long-lived objects (modules, Qt wrappers) and the cyclic garbage
+        # collector would scan them over and over (~50 ms). Off until the window is shown: run()
+        # turns it back on from its event loop, and this finally in any case.
+        gc.disable()
+        try:
+            from ses_decider.ui.app import run
 
-        return run(
-            data_dir=args.data_dir, exit_after_start=getattr(args, "exit_after_start", False)
-        )
+            return run(
+                data_dir=args.data_dir, exit_after_start=getattr(args, "exit_after_start", False)
+            )
+        finally:
+            gc.enable()
     from ses_decider.storage.db import DatabaseProblem
     from ses_decider.storage.exchange import FormatError
 

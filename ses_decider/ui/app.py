@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 
@@ -90,6 +91,7 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     window = MainWindow(session)
     session.open_person(first)
     window.show()
+    QTimer.singleShot(0, gc.enable)  # the CLI turns it off for start-up (see cli.main)
 
     # Quit cleanly (saving first) on SIGTERM/Ctrl+C; a timer lets Python see the signal.
     signal.signal(signal.SIGTERM, lambda *_: window.close())
