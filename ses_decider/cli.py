@@ -143,6 +143,11 @@ def _score_text(person: str | None, result: dict) -> str:
             f"Robustness: {robustness['label']} (P(GO) {robustness['p_go']:.0%}, "
             f"P(CLOSE CALL) {robustness['p_close_call']:.0%}, P(NO-GO) {robustness['p_no_go']:.0%})"
         )
+    if result.get("quadrant_title"):
+        lines.append(
+            f"Do I want it? {result['want']:.0f}  Am I ready? {result['ready']:.0f}  "
+            f"\u2192 {result['quadrant_title']}"
+        )
     return "\n".join(lines)
 
 

@@ -143,3 +143,18 @@ def test_export_and_import_keep_the_roadmap(capsys, tmp_path):
     assert exported["readiness"]["facts"]["willing_to_relocate"] is True
     assert exported["readiness"]["plan"][0]["target_date"] == "2027-01-15"
     assert score_json(capsys, out)["ready"] == score_json(capsys, source)["ready"]
+
+
+def test_score_text_names_the_quadrant(tmp_path, capsys):
+    from ses_decider.cli import main
+    from ses_decider.core.content import demo_assessment
+    from ses_decider.core.readiness import blank_readiness
+    from ses_decider.storage.exchange import assessment_to_data, write_json_atomically
+
+    assessment = demo_assessment()
+    assessment.readiness = blank_readiness()
+    path = tmp_path / "with_readiness.json"
+    write_json_atomically(path, assessment_to_data(assessment, "Quinn"))
+    assert main(["score", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Am I ready? 0" in out and "Want it, build readiness first" in out
