@@ -60,17 +60,12 @@ def main() -> dict:
     app = QApplication.instance() or QApplication([])
     from ses_decider.storage.db import open_database
     from ses_decider.storage.repository import Repository
-    from ses_decider.ui.app import ensure_someone
-    from ses_decider.ui.main_window import MainWindow
-    from ses_decider.ui.session import Session
+    from ses_decider.ui.app import open_main_window
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "bench.db")
         repo = Repository(db)
-        first = ensure_someone(repo)
-        session = Session(repo)
-        window = MainWindow(session)
-        session.open_person(first)
+        session, window = open_main_window(repo)
         window.show()
         app.processEvents()
         slider = window.factor_list.rows["stress"].lean

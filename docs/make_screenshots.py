@@ -23,17 +23,12 @@ def shoot(shots: list[tuple[str, int, int, str]]) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     from ses_decider.storage.db import open_database
     from ses_decider.storage.repository import Repository
-    from ses_decider.ui.app import ensure_someone
-    from ses_decider.ui.main_window import MainWindow
-    from ses_decider.ui.session import Session
+    from ses_decider.ui.app import open_main_window
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "shots.db")
         repo = Repository(db)
-        first = ensure_someone(repo)
-        session = Session(repo)
-        window = MainWindow(session)
-        session.open_person(first)
+        session, window = open_main_window(repo)
         window.show()
         for name, width, height, view in shots:
             window.resize(width, height)
@@ -60,7 +55,10 @@ def _page(title: str, prepare=None):
     def show(window) -> None:
         window.side_tabs.setCurrentIndex(0)
         for index in range(window.pages.count()):
-            if window.pages.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&") == title:
+            if (
+                window.pages.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&")
+                == title
+            ):
                 window.pages.setCurrentIndex(index)
         if prepare:
             prepare(window)

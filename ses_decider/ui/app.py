@@ -52,6 +52,18 @@ def exit_when_painted(window, app: QApplication) -> None:
     app.installEventFilter(_PaintWatcher(window, app))
 
 
+def open_main_window(repo: Repository):
+    """The session and main window on ``repo``, opened on the person to show first."""
+    from ses_decider.ui.main_window import MainWindow
+    from ses_decider.ui.session import Session
+
+    first = ensure_someone(repo)
+    session = Session(repo)
+    window = MainWindow(session)
+    session.open_person(first)
+    return session, window
+
+
 def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     """Open the app; returns the process exit status."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -82,14 +94,7 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
             return 2
     _daily_backup(db, path.parent)
 
-    from ses_decider.ui.main_window import MainWindow
-    from ses_decider.ui.session import Session
-
-    repo = Repository(db)
-    first = ensure_someone(repo)
-    session = Session(repo)
-    window = MainWindow(session)
-    session.open_person(first)
+    session, window = open_main_window(Repository(db))
     window.show()
     QTimer.singleShot(0, gc.enable)  # the CLI turns it off for start-up (see cli.main)
 
@@ -105,7 +110,7 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     else:
         from ses_decider.ui.first_run import maybe_show_tour
 
-        QTimer.singleShot(300, lambda: maybe_show_tour(repo, window))
+        QTimer.singleShot(300, lambda: maybe_show_tour(session.repo, window))
     app.aboutToQuit.connect(session.flush)
     status = app.exec()
     session.flush()

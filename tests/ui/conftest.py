@@ -4,9 +4,7 @@ import pytest
 
 from ses_decider.storage.db import open_database
 from ses_decider.storage.repository import Repository
-from ses_decider.ui.app import ensure_someone
-from ses_decider.ui.main_window import MainWindow
-from ses_decider.ui.session import Session
+from ses_decider.ui.app import open_main_window
 
 
 @pytest.fixture
@@ -19,11 +17,8 @@ def window(qtbot, db_path):
     """The main window on a fresh database, opened on the demo person as on a first start."""
     db = open_database(db_path)
     repo = Repository(db)
-    first = ensure_someone(repo)
-    session = Session(repo)
-    win = MainWindow(session)
+    session, win = open_main_window(repo)
     qtbot.addWidget(win)
-    session.open_person(first)
     win.show()
     qtbot.waitExposed(win)
     yield win

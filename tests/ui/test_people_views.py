@@ -10,7 +10,10 @@ from ses_decider.ui.views.walkthrough import Walkthrough
 
 def open_page(window, title: str):
     for index in range(window.pages.count()):
-        if window.pages.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&") == title:
+        if (
+            window.pages.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&")
+            == title
+        ):
             window.pages.setCurrentIndex(index)
             return
     raise AssertionError(title)

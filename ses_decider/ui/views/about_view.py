@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from ses_decider.core.facts import FactSheet, age_note, fact_sheet
+from ses_decider.ui.widgets.plots import still_plot
 
 
 def facts_html(sheet: FactSheet, today: date) -> str:
@@ -40,10 +41,7 @@ class AboutView(QWidget):
         self.sheet = fact_sheet()
         self.today = today or date.today()
         survey = self.sheet.survey
-        self.chart = pg.PlotWidget(background=None)
-        self.chart.setMenuEnabled(False)
-        self.chart.setMouseEnabled(x=False, y=False)
-        self.chart.hideButtons()
+        self.chart = still_plot()
         self.chart.setTitle(survey.title)
         heights = [bar.percent for bar in survey.bars]
         colours = [QColor("#2e8b57"), QColor("#b8860b"), QColor("#8b3a3a")]

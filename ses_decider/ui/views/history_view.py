@@ -28,6 +28,7 @@ from ses_decider.core.compare import differences
 from ses_decider.core.explain import fmt
 from ses_decider.storage.people import Choice, Decision
 from ses_decider.ui.session import Session
+from ses_decider.ui.widgets.plots import still_plot
 
 BANDS = [(0, 40, "#c0392b"), (40, 60, "#d4a017"), (60, 100, "#2e8b57")]
 
@@ -37,10 +38,7 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.session = session
         self.points = []
-        self.plot = pg.PlotWidget(background=None)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
+        self.plot = still_plot()
         self.plot.setYRange(0, 100, padding=0.02)
         self.plot.setLabel("left", "0-100")
         self.plot.setLabel("bottom", "snapshots, oldest first")

@@ -28,6 +28,7 @@ from ses_decider.core.explain import fmt
 from ses_decider.core.model import Assessment
 from ses_decider.storage.repository import MENTOR
 from ses_decider.ui.session import Session
+from ses_decider.ui.widgets.plots import still_plot
 
 COLUMNS = ["Factor", "Mentor weight", "Mentor lean", "Mentee weight", "Mentee lean", "Moves score"]
 
@@ -66,10 +67,7 @@ class MentorView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
-        self.chart = pg.PlotWidget(background=None)
-        self.chart.setMenuEnabled(False)
-        self.chart.setMouseEnabled(x=False, y=False)
-        self.chart.hideButtons()
+        self.chart = still_plot()
         self.chart.setLabel(
             "bottom", "points the mentee's score moves if they took the mentor's value"
         )

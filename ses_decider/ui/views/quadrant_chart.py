@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ses_decider.core.readiness import BOUNDARY, Quadrant
+from ses_decider.ui.widgets.plots import still_plot
 
 # Where each quadrant's label sits (want, ready).
 _LABEL_AT = {
@@ -21,10 +22,7 @@ class QuadrantChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         ink = self.palette().color(QPalette.ColorRole.WindowText)
-        self.plot = pg.PlotWidget(background=None)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
+        self.plot = still_plot()
         self.plot.setRange(xRange=(0, 100), yRange=(0, 100), padding=0.02)
         self.plot.setLabel("bottom", "Do I want it? (0-100)")
         self.plot.setLabel("left", "Am I ready? (0-100)")

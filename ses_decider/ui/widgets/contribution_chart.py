@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ses_decider.core.model import Assessment
 from ses_decider.core.scoring import Evaluation
+from ses_decider.ui.widgets.plots import still_plot
 
 PRO_COLOUR = QColor("#2e8b57")
 CON_COLOUR = QColor("#c0392b")
@@ -18,10 +19,7 @@ class ContributionChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot = pg.PlotWidget(background=None)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
+        self.plot = still_plot()
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.plot.setLabel("bottom", "\u2190 toward NO-GO   points   toward GO \u2192")
         self.plot.getPlotItem().setTitle("What moves your score")

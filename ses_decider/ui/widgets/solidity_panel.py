@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ses_decider.core import sensitivity
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
+from ses_decider.ui.widgets.plots import still_plot
 
 ROBUSTNESS_DELAY_MS = 250
 RANGE_COLOUR = QColor("#5b7db1")
@@ -24,10 +25,7 @@ class TornadoChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot = pg.PlotWidget(background=None)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
+        self.plot = still_plot()
         self.plot.setLabel("bottom", "score with the lean at -5 \u2026 +5")
         self.plot.getAxis("left").setWidth(95)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.55, width=[], pen=pg.mkPen(None))
