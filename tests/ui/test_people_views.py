@@ -30,8 +30,8 @@ def test_timeline_restore_and_compare(window):
     take(window, "after talking to my spouse")
     open_page(window, "History")
     view = window.history_view
-    assert view.table.rowCount() == 2
-    assert view.table.item(1, 1).text() == "after talking to my spouse"
+    assert view.model.rowCount() == 2
+    assert view.model.index(1, 1).data() == "after talking to my spouse"
     assert list(view.score_curve.getData()[1]) == [p.score for p in view.points]
     view.table.selectAll()
     view.compare_selected()
@@ -42,7 +42,7 @@ def test_timeline_restore_and_compare(window):
     view.restore_selected()
     assert window.session.evaluation.verdict is Verdict.CLOSE_CALL
     assert window.banner.word.text() == "CLOSE CALL"
-    labels = [view.table.item(r, 1).text() for r in range(view.table.rowCount())]
+    labels = [view.model.index(r, 1).data() for r in range(view.model.rowCount())]
     assert "before restore" in labels
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,48 @@ from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.plots import still_plot
 
 BANDS = [(0, 40, "#c0392b"), (40, 60, "#d4a017"), (60, 100, "#2e8b57")]
+
+
+_ROOT = QModelIndex()
+
+
+class TimelineModel(QAbstractTableModel):
+    """The snapshots as a table, read straight from the timeline points (no cell objects)."""
+
+    HEADERS = ("Taken", "Label", "Score", "Verdict")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.points: list = []
+
+    def set_points(self, points: list) -> None:
+        self.beginResetModel()
+        self.points = points
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.points)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        point = self.points[index.row()]
+        column = index.column()
+        if column == 0:
+            return point.taken_at[:16].replace("T", " ")
+        if column == 1:
+            return point.label
+        if column == 2:
+            return "\u2013" if point.score is None else fmt(point.score)
+        return point.verdict.label
 
 
 class HistoryView(QWidget):
@@ -65,10 +106,10 @@ class HistoryView(QWidget):
         self.score_curve.sigPointsClicked.connect(self._on_point_clicked)
         self.plot.setAccessibleName("Timeline of snapshots")
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Taken", "Label", "Score", "Verdict"])
+        self.model = TimelineModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Snapshots")
         self.restore_button = QPushButton("&Restore as current")
@@ -158,13 +199,7 @@ class HistoryView(QWidget):
         self.plot.setXRange(-0.5, max(len(xs) - 0.5, 0.5), padding=0)
         step = max(1, len(xs) // 12)  # whole-number ticks, thinned out for long histories
         self.plot.getAxis("bottom").setTicks([[(x, str(x + 1)) for x in xs[::step]]])
-        self.table.setRowCount(len(self.points))
-        for row, point in enumerate(self.points):
-            score = "\u2013" if point.score is None else fmt(point.score)
-            for column, text in enumerate(
-                (point.taken_at[:16].replace("T", " "), point.label, score, point.verdict.label)
-            ):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.model.set_points(self.points)
         summary = "; ".join(f"{p.label or p.taken_at[:10]}: {p.verdict.label}" for p in self.points)
         self.plot.setAccessibleDescription(summary or "No snapshots yet.")
         with QSignalBlocker(self.review_enabled), QSignalBlocker(self.review_date):
