@@ -37,6 +37,8 @@ def test_certainty_changes_the_spread_of_the_robustness_check(window):
 
 
 def test_tornado_lists_the_factors_that_could_swing_it_most(window):
+    assert window.solidity.tornado is None  # not built until its tab is shown
+    window.side_tabs.setCurrentIndex(1)
     rows = window.solidity.tornado.rows
     assert rows[0][0] == "Mission"
     spans = [hi - lo for _, lo, hi in rows]

@@ -80,7 +80,7 @@ class SolidityPanel(QWidget):
         self.tipping = _wrapped_label("tippingText")
         self.robust = _wrapped_label("robustnessText")
         self.worth = _wrapped_label("worthCheckingText")
-        self.tornado = TornadoChart()
+        self.tornado: TornadoChart | None = None  # built when first shown: start-up stays light
         heading = QLabel("<b>What would change the verdict</b>")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -91,8 +91,9 @@ class SolidityPanel(QWidget):
         layout.addWidget(self.worth)
         layout.addSpacing(6)
         layout.addWidget(QLabel("<b>Which factors could swing it most</b>"))
-        layout.addWidget(self.tornado, 1)
+        self._layout = layout
         self._assessment: Assessment | None = None
+        self._score: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(ROBUSTNESS_DELAY_MS)
@@ -109,9 +110,19 @@ class SolidityPanel(QWidget):
         else:
             text = "No single change of one weight or lean within its range would change it."
         self.tipping.setText(text)
-        self.tornado.show_bars(assessment, evaluation.score)
+        self._score = evaluation.score
+        if self.tornado is not None and self.isVisible():
+            self.tornado.show_bars(assessment, evaluation.score)
         self.robust.setText("Checking\u2026")
         self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.tornado is None:
+            self.tornado = TornadoChart()
+            self._layout.addWidget(self.tornado, 1)
+        if self._assessment is not None:
+            self.tornado.show_bars(self._assessment, self._score)
 
     def update_robustness(self) -> None:
         """Run the Monte Carlo check on the latest assessment (also callable directly in tests)."""
