@@ -25,6 +25,7 @@ from ses_decider.core.scoring import Evaluation, evaluate
 from ses_decider.storage.repository import Person, Repository
 
 AUTOSAVE_MS = 400
+EXTERNAL_POLL_MS = 2000
 _MERGE_ID = 1000
 
 
@@ -50,6 +51,12 @@ class Session(QObject):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(AUTOSAVE_MS)
         self._save_timer.timeout.connect(self.flush)
+        # Another process (a CLI import, say) may write to the same database while the app is open.
+        self._data_version = self._read_data_version()
+        self._external_timer = QTimer(self)
+        self._external_timer.setInterval(EXTERNAL_POLL_MS)
+        self._external_timer.timeout.connect(self.check_external_changes)
+        self._external_timer.start()
 
     # Switching people -----------------------------------------------------------------------
     def open_person(self, person_id: int) -> None:
@@ -142,6 +149,27 @@ class Session(QObject):
     def dirty(self) -> bool:
         return self._dirty
 
+    def _read_data_version(self) -> int:
+        return self.repo.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def check_external_changes(self) -> bool:
+        """Show what another process committed (SQLite's data_version moves only for others'
+        commits). Unsaved edits on screen win: they are saved, and the next check reloads."""
+        try:
+            version = self._read_data_version()
+        except Exception:  # noqa: BLE001 - the database may be closing (restore, delete all)
+            return False
+        if version == self._data_version or self._dirty:
+            return False
+        self._data_version = version
+        self.people_changed.emit()
+        ids = [p.id for p in self.repo.people()]
+        if self.person is not None and self.person.id in ids:
+            self.open_person(self.person.id)
+        elif ids:
+            self.open_person(ids[0])
+        return True
+
     def discard_pending(self) -> None:
         """Forget unsaved edits (the user chose to delete all data); stop any retry."""
         self._save_timer.stop()
@@ -153,6 +181,7 @@ class Session(QObject):
         self.repo = repo
         self.person = None
         self.undo_stack.clear()
+        self._data_version = self._read_data_version()
 
     # Internals ------------------------------------------------------------------------------
     def _title(self, factor_id: str) -> str:

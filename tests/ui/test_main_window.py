@@ -150,3 +150,30 @@ def test_new_person_starts_blank_and_becomes_current(window, monkeypatch):
     assert window.banner.word.text() == "CLOSE CALL"  # all leans 0 -> 50
     assert "50.0" in window.banner.score.text()
     assert window.person_combo.currentText() == "Jordan"
+
+
+def test_changes_written_by_another_process_appear_in_the_open_window(window, db_path):
+    from ses_decider.core.content import blank_assessment
+
+    other = open_database(db_path)  # a second connection, as a CLI import would use
+    other_repo = Repository(other)
+    demo = window.session.person
+    changed = other_repo.load_assessment(demo.id)
+    changed.ratings["work_family"].lean = 5
+    other_repo.save_assessment(demo.id, changed)
+    other_repo.create_person("Imported by the CLI", blank_assessment())
+    other.close()
+    assert window.session.check_external_changes() is True
+    assert window.person_combo.findText("Imported by the CLI") >= 0
+    assert window.session.assessment.ratings["work_family"].lean == 5
+    assert window.banner.word.text() == "GO"
+    assert window.session.check_external_changes() is False  # nothing new since
+
+
+def test_unsaved_edits_are_not_overwritten_by_another_process(window, db_path):
+    window.factor_list.rows["pay"].lean.setValue(-8)  # pending, not yet saved
+    other = open_database(db_path)
+    Repository(other).set_setting("touched", "1")
+    other.close()
+    assert window.session.check_external_changes() is False
+    assert window.session.assessment.ratings["pay"].lean == -4
