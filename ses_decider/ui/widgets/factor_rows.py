@@ -27,7 +27,7 @@ from ses_decider.core.explain import fmt
 from ses_decider.core.model import Certainty, Factor, Rating
 
 STEPS_PER_POINT = 2
-NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 140, 120, 120
+NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 140, 120, 136
 
 
 def apply_column_widths(grid: QGridLayout) -> None:
