@@ -34,7 +34,9 @@ def _median_ms(fn, runs: int) -> float:
 
 def fill_history(repo, person_id: int, assessment, count: int) -> None:
     """One real snapshot through the repository, then ``count - 1`` copies in one transaction."""
-    first = repo.take_snapshot(person_id, assessment, "first", taken_at="2020-01-01T00:00:00+00:00")
+    first = repo.snapshots.take(
+        person_id, assessment, "first", taken_at="2020-01-01T00:00:00+00:00"
+    )
     row = repo.db.execute(
         "SELECT score, verdict, data, want, ready FROM snapshots WHERE id = ?", [first.id]
     ).fetchone()
@@ -109,10 +111,10 @@ def main() -> dict:
         start = time.perf_counter()
         fill_history(repo, person.id, assessment, SNAPSHOTS)
         fill_s = time.perf_counter() - start
-        assert len(repo.snapshots(person.id)) == SNAPSHOTS
+        assert len(repo.snapshots.list(person.id)) == SNAPSHOTS
 
-        timeline_ms = _median_ms(lambda: repo.timeline(person.id), TIMELINE_RUNS)
-        axes_ms = _median_ms(lambda: repo.axes_history(person.id), TIMELINE_RUNS)
+        timeline_ms = _median_ms(lambda: repo.snapshots.list(person.id), TIMELINE_RUNS)
+        axes_ms = _median_ms(lambda: repo.snapshots.list(person.id), TIMELINE_RUNS)
         bare = sqlite3.connect(path)
         bare_query_ms = _median_ms(
             lambda: bare.execute(
@@ -127,10 +129,10 @@ def main() -> dict:
 
         def save() -> None:
             assessment.ratings["stress"].lean = (next(step) % 11) - 5
-            repo.save_assessment(person.id, assessment)
+            repo.assessments.save(person.id, assessment)
 
         save_ms = _median_ms(save, SAVE_RUNS)
-        snapshot_ms = _median_ms(lambda: repo.take_snapshot(person.id, assessment, "bench"), 50)
+        snapshot_ms = _median_ms(lambda: repo.snapshots.take(person.id, assessment, "bench"), 50)
         db.close()
 
         bare.execute("PRAGMA journal_mode = WAL")
@@ -159,7 +161,7 @@ def main() -> dict:
         f"(target < 300 ms; median of {TAB_RUNS})"
     )
     print(
-        f"          of which repo.timeline() {timeline_ms:5.1f} ms; axes_history() {axes_ms:5.1f} ms "
+        f"          of which repo.snapshots.list() {timeline_ms:5.1f} ms; axes_history() {axes_ms:5.1f} ms "
         f"(median of {TIMELINE_RUNS})"
     )
     print(

@@ -60,7 +60,7 @@ def build_people(path: str | Path, people: int = PEOPLE, snapshots: int = SNAPSH
         )
         current = demo_assessment()
         for person_id in range(1, people + 1):
-            repo.save_assessment(person_id, current)
+            repo.assessments.save(person_id, current)
         rows = []
         for n in range(snapshots):
             if n < heavy or people == 1:
@@ -99,30 +99,30 @@ def main() -> dict:
         t0 = time.perf_counter()
         repo = build_people(Path(tmp) / "people.db")
         build_s = time.perf_counter() - t0
-        typical = repo.person_by_name("Person 100").id
-        snapshot_id = repo.snapshots(1)[-1].id
+        typical = repo.people.by_name("Person 100").id
+        snapshot_id = repo.snapshots.list(1)[-1].id
         edited = demo_assessment()
         step = iter(range(10**9))
 
         def save() -> None:
             edited.ratings["mission"].lean = (next(step) % 11) - 5
-            repo.save_assessment(typical, edited)
+            repo.assessments.save(typical, edited)
 
         figures = {
             "people()": (_median_ms(repo.people), SWITCHER_MS),
             "person_summaries()": (_median_ms(repo.person_summaries), SWITCHER_MS),
             "search_people('son 1')": (
-                _median_ms(lambda: repo.search_people("son 1")),
+                _median_ms(lambda: repo.people.search("son 1")),
                 SWITCHER_MS,
             ),
-            f"snapshots() {HEAVY:,}": (_median_ms(lambda: repo.snapshots(1)), SWITCHER_MS),
-            f"timeline() {HEAVY:,}": (_median_ms(lambda: repo.timeline(1)), SWITCHER_MS),
-            f"axes_history() {HEAVY:,}": (_median_ms(lambda: repo.axes_history(1)), SWITCHER_MS),
+            f"snapshots() {HEAVY:,}": (_median_ms(lambda: repo.snapshots.list(1)), SWITCHER_MS),
+            f"timeline() {HEAVY:,}": (_median_ms(lambda: repo.snapshots.list(1)), SWITCHER_MS),
+            f"axes_history() {HEAVY:,}": (_median_ms(lambda: repo.snapshots.list(1)), SWITCHER_MS),
             "snapshots() typical (~45)": (
-                _median_ms(lambda: repo.snapshots(typical)),
+                _median_ms(lambda: repo.snapshots.list(typical)),
                 SWITCHER_MS,
             ),
-            "load_snapshot()": (_median_ms(lambda: repo.load_snapshot(snapshot_id)), SWITCHER_MS),
+            "load_snapshot()": (_median_ms(lambda: repo.snapshots.load(snapshot_id)), SWITCHER_MS),
             "save_assessment() median": (_median_ms(save, 200), SAVE_MS),
         }
         repo.db.close()

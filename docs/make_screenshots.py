@@ -67,7 +67,7 @@ def _page(title: str, prepare=None):
 
 
 def _fill_readiness(window) -> None:
-    view = window.readiness_view
+    view = window.page("readiness")
     for item, value in (("positions_held", 3), ("details_done", 1), ("years_gs14_15", 4)):
         view.fact_inputs[item].setValue(value)
     view.fact_inputs["coach_or_mentor"].setChecked(True)
@@ -77,16 +77,16 @@ def _fill_readiness(window) -> None:
 
 def _history(window) -> None:
     repo, person = window.session.repo, window.session.person
-    if not repo.snapshots(person.id):
+    if not repo.snapshots.list(person.id):
         for label, lean in (("first look", -4), ("after a detail to OMB", -3), ("family talk", -1)):
             window.session.set_lean("work_family", lean)
             window.session.flush()
-            repo.take_snapshot(person.id, window.session.assessment, label)
-    window.history_view.refresh()
+            repo.snapshots.take(person.id, window.session.assessment, label)
+    window.page("history").refresh()
 
 
 def _reveal(window) -> None:
-    view = window.mentor_view
+    view = window.page("mentor")
     view.table.cellWidget(view.order.index("work_family"), 2).setValue(2)
     view.table.cellWidget(view.order.index("mission"), 1).setValue(6)
     if not view.revealed:

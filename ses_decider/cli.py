@@ -178,27 +178,46 @@ def _open_repository(args: argparse.Namespace):
     return Repository(open_database(database_path(args.data_dir)))
 
 
+def _find_person(repo, text: str):
+    """The person a --person value names: a uid (or its first 6+ characters), else a name. Two
+    people with one name are never guessed between."""
+    text = text.strip()
+    people = repo.people.all()
+    if len(text) >= 6:
+        by_uid = [p for p in people if p.uid.startswith(text)]
+        if len(by_uid) == 1:
+            return by_uid[0]
+    named = repo.people.named(text)
+    if len(named) == 1:
+        return named[0]
+    if named:
+        choices = ", ".join(f"{p.uid[:8]} (added {p.created_at[:10]})" for p in named)
+        raise CliError(
+            f"{len(named)} people are called {text!r}; say which with --person UID: {choices}"
+        )
+    raise CliError(f"no person called {text!r} in the database (see `{APP_ID} people`)")
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from ses_decider.storage.exchange import assessment_to_data, write_json_atomically
+    from ses_decider.storage.person_file import person_to_data
 
     repo = _open_repository(args)
-    person = repo.person_by_name(args.person)
-    if person is None:
-        raise CliError(f"no person called {args.person!r} in the database (see `{APP_ID} people`)")
+    person = _find_person(repo, args.person)
     if args.assessment_only:
-        data = assessment_to_data(repo.load_assessment(person.id), person.name)
+        data = assessment_to_data(repo.assessments.load(person.id), person.name)
     else:
-        data = repo.export_person_data(person.id)
+        data = person_to_data(repo, person.id)
     write_json_atomically(args.out, data)
     print(f"Exported {person.name} to {args.out}")
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from ses_decider.storage.person_file import import_file
+    from ses_decider.ops.imports import import_file
 
     # The file is checked whole before the database is opened (dispatch on its "format").
-    print(import_file(lambda: _open_repository(args), args.file))
+    print(import_file(lambda: _open_repository(args), args.file).message)
     return 0
 
 
@@ -208,11 +227,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         brief_kind(args.out)  # an unknown extension fails before the database is opened
         repo = _open_repository(args)
-        person = repo.person_by_name(args.person)
-        if person is None:
-            raise CliError(
-                f"no person called {args.person!r} in the database (see `{APP_ID} people`)"
-            )
+        person = _find_person(repo, args.person)
         export_brief(person_brief(repo, person), args.out)
     except ReportError as exc:
         raise CliError(str(exc)) from None
@@ -221,18 +236,27 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_people(args: argparse.Namespace) -> int:
+    from ses_decider.core.records import display_names
     from ses_decider.core.scoring import evaluate
 
     repo = _open_repository(args)
     rows = []
-    for person in repo.people():
-        evaluation = evaluate(repo.load_assessment(person.id))
+    people = repo.people.all()
+    shown_as = display_names(people)
+    for person in people:
+        assessment = repo.assessments.load(person.id)
+        evaluation = evaluate(assessment)
+        rated, total = assessment.rated_count()
         rows.append(
             {
                 "name": person.name,
+                "shown_as": shown_as[person.id],
+                "uid": person.uid,
                 "score": evaluation.score,
                 "verdict": evaluation.verdict.value,
-                "snapshots": len(repo.snapshots(person.id)),
+                "rated": rated,
+                "factors": total,
+                "snapshots": repo.snapshots.count(person.id),
             }
         )
     if args.json:
@@ -240,7 +264,10 @@ def _cmd_people(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             score = "" if row["score"] is None else f" ({row['score']:.1f})"
-            print(f"{row['name']}: {row['verdict']}{score}, {row['snapshots']} snapshot(s)")
+            print(
+                f"{row['shown_as']}: {row['verdict']}{score}, {row['rated']} of {row['factors']}"
+                f" factors rated, {row['snapshots']} snapshot(s)"
+            )
     return 0
 
 

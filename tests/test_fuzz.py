@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ses_decider.cli import main
+from ses_decider.ops.imports import DEFAULT_IMPORT_NAME
+from ses_decider.storage.bodies import same_content as _same
 from ses_decider.storage.db import open_database
 from ses_decider.storage.exchange import FormatError, assessment_from_data, parse_json_text
 from ses_decider.storage.repository import Repository
-from ses_decider.storage.transfer import DEFAULT_IMPORT_NAME, _same
 
 DATA = Path(__file__).resolve().parent / "data"
 VALID = json.loads((DATA / "good.json").read_text(encoding="utf-8"))
@@ -152,9 +153,9 @@ def test_cli_import_imports_or_fails_cleanly(data_dir, tmp_path, capsys, text):
     db = open_database(data_dir / "ses-decider.db")
     try:
         repo = Repository(db)
-        person = repo.person_by_name((name or "").strip() or DEFAULT_IMPORT_NAME)
+        person = repo.people.by_name((name or "").strip() or DEFAULT_IMPORT_NAME)
         assert person is not None
-        assert _same(repo.load_assessment(person.id), parsed)  # a correct import
+        assert _same(repo.assessments.load(person.id), parsed)  # a correct import
     finally:
         db.close()
 
@@ -170,7 +171,7 @@ def _valid_person_file() -> dict:
         db = open_database(Path(folder) / "ses-decider.db")
         repo = Repository(db)
         person = repo.create_person("Pat", demo_assessment())
-        repo.take_snapshot(person.id, demo_assessment(), "first")
+        repo.snapshots.take(person.id, demo_assessment(), "first")
         data = person_to_data(repo, person.id)
         db.close()
     return data

@@ -57,7 +57,6 @@ def test_start_up_scoring_export_import_and_report_stay_offline(
 ):
     from ses_decider.storage.db import open_database
     from ses_decider.storage.repository import Repository
-    from ses_decider.ui.app import ensure_someone
     from ses_decider.ui.main_window import MainWindow
     from ses_decider.ui.session import Session
 
@@ -67,7 +66,7 @@ def test_start_up_scoring_export_import_and_report_stay_offline(
     session = Session(repo)
     window = MainWindow(session)
     qtbot.addWidget(window)
-    session.open_person(ensure_someone(repo))
+    session.open_someone()
     window.show()
     qtbot.waitExposed(window)
     fid = next(iter(session.assessment.ratings))

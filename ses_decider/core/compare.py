@@ -1,8 +1,9 @@
 """Two views of one decision side by side: mentor vs mentee, or a snapshot vs another.
 
 Differences are ranked by how much each would move the first assessment's score if it took the second
-one's value for that factor alone (weight, lean and dealbreaker together), so a session starts with
-the differences that would change the answer.
+one's value for that factor alone (weight and lean), so a session starts with the differences that
+would change the answer. Taking the other value keeps every dealbreaker either view marks on that
+factor: a claim that a difference "would change the verdict" holds with the dealbreakers that apply.
 """
 
 from __future__ import annotations
@@ -17,25 +18,36 @@ from ses_decider.core.scoring import evaluate
 class Difference:
     factor_id: str
     title: str
-    mine: Rating | None  # None: the factor takes no part in this assessment
+    mine: Rating | None  # None: the factor takes no part in this assessment (hidden or not rated)
     theirs: Rating | None
     score_shift: float  # points the first score moves if it took the other value (0 if no score)
     verdict_before: Verdict  # the first assessment's verdict as it stands
     verdict_after: Verdict  # ... and after taking the other value
+
+    dealbreaker_kept: bool = False  # taking the other value keeps a dealbreaker the first marked
 
     @property
     def changes_verdict(self) -> bool:
         return self.verdict_after is not self.verdict_before
 
 
-def differences(first: Assessment, second: Assessment) -> list[Difference]:
-    """Factors whose rating differs, biggest effect on ``first``'s score (or verdict) first."""
+def differences(
+    first: Assessment, second: Assessment, *, rated_in_second_only: bool = False
+) -> list[Difference]:
+    """Factors whose rating differs, biggest effect on ``first``'s score (or verdict) first.
+
+    With ``rated_in_second_only`` (a mentor's view) a factor the second did not rate is no
+    difference at all: not rated is not an opinion.
+    """
     base = evaluate(first)
     active_first = {f.id: r for f, r in first.active()}
     active_second = {f.id: r for f, r in second.active()}
     titles = {f.id: f.title for f in first.factors} | {f.id: f.title for f in second.factors}
     out: list[Difference] = []
-    for fid in list(active_first) + [i for i in active_second if i not in active_first]:
+    candidates = list(active_first) + [i for i in active_second if i not in active_first]
+    if rated_in_second_only:
+        candidates = [fid for fid in candidates if fid in active_second]
+    for fid in candidates:
         mine, theirs = active_first.get(fid), active_second.get(fid)
         if _same(mine, theirs):
             continue
@@ -44,7 +56,10 @@ def differences(first: Assessment, second: Assessment) -> list[Difference]:
         shift = 0.0
         if base.score is not None and after.score is not None:
             shift = after.score - base.score
-        out.append(Difference(fid, titles[fid], mine, theirs, shift, base.verdict, after.verdict))
+        kept = bool(mine and mine.dealbreaker and theirs and not theirs.dealbreaker)
+        out.append(
+            Difference(fid, titles[fid], mine, theirs, shift, base.verdict, after.verdict, kept)
+        )
     out.sort(key=lambda d: (not d.changes_verdict, -abs(d.score_shift), d.title))
     return out
 
@@ -65,6 +80,9 @@ def _take(first: Assessment, fid: str, theirs: Rating | None, second: Assessment
     trial.hidden.discard(fid)
     old = trial.ratings.get(fid, Rating())
     trial.ratings[fid] = replace(
-        old, weight=theirs.weight, lean=theirs.lean, dealbreaker=theirs.dealbreaker
+        old,
+        weight=theirs.weight,
+        lean=theirs.lean,
+        dealbreaker=old.dealbreaker or theirs.dealbreaker,
     )
     return trial

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
     Assessment,
     Certainty,
     Factor,
@@ -76,9 +75,9 @@ def catalogue() -> Catalogue:
         )
         for item in data["factors"]
     )
-    ids = tuple(f.id for f in factors)
-    if ids != DEFAULT_FACTOR_IDS:
-        raise ContentError("resources/factors.json must list exactly the eleven default factor ids")
+    ids = [f.id for f in factors]
+    if len(set(ids)) != len(ids):
+        raise ContentError("resources/factors.json lists a factor id twice")
     for factor in factors:
         if factor.source not in sources:
             raise ContentError(f"factor {factor.id} cites unknown source {factor.source!r}")
@@ -88,7 +87,7 @@ def catalogue() -> Catalogue:
 
 
 def blank_assessment() -> Assessment:
-    """A new person's starting point: every default factor, weight 5, lean 0."""
+    """A new person's starting point: every default factor, none of them rated yet."""
     factors = list(catalogue().factors)
     return Assessment(factors=factors, ratings={f.id: Rating() for f in factors})
 

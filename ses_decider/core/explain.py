@@ -18,6 +18,11 @@ def fmt(value: float, signed: bool = False) -> str:
     return text
 
 
+NOT_RATED_YET = (
+    "Rate the factors to see your verdict: set how each one lands and how much it matters."
+)
+
+
 def verdict_sentence(assessment: Assessment, evaluation: Evaluation | None = None) -> str:
     """One sentence a person reads under the verdict."""
     evaluation = evaluation or evaluate(assessment)
@@ -26,6 +31,8 @@ def verdict_sentence(assessment: Assessment, evaluation: Evaluation | None = Non
         titles = ", ".join(assessment.factor(fid).title for fid in evaluation.dealbreakers)
         return f"NO-GO because of a dealbreaker: {titles} (lean -3 or lower)."
     if evaluation.verdict is Verdict.NOT_ENOUGH_INPUT:
+        if not assessment.active():
+            return NOT_RATED_YET
         return "Give at least one factor a weight above 0 to get a score."
     score = fmt(evaluation.score)
     if evaluation.verdict is Verdict.GO:
@@ -46,6 +53,9 @@ def formula_lines(assessment: Assessment, evaluation: Evaluation | None = None) 
         "Each weight is 0-10 (how much it matters); each lean is -5 (the con is true for me) "
         "to +5 (the pro is).",
     ]
+    if not active:
+        lines.append("No factor is rated yet, so there is no score yet.")
+        return lines
     if evaluation.total_weight <= 0:
         lines.append("All weights are 0, so there is no score yet.")
         return lines

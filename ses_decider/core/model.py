@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 WEIGHT_MIN, WEIGHT_MAX = 0.0, 10.0
 LEAN_MIN, LEAN_MAX = -5.0, 5.0
 DEALBREAKER_LEAN = -3.0  # a dealbreaker decides the verdict once its lean is at or below this
-DEFAULT_FACTOR_IDS = (
-    "elite_corps",
-    "lofty_position",
-    "influence",
-    "stress",
-    "pay",
-    "community",
-    "mission",
-    "creativity",
-    "authority",
-    "work_family",
-    "relocation",
-)
+DEFAULT_GO, DEFAULT_NO_GO = (
+    60.0,
+    40.0,
+)  # the verdict's default thresholds (a person may change them)
+
+
+def check_iso_date(value: str | None, what: str = "date") -> str | None:
+    """Return ``value`` if it is None or a real calendar date written YYYY-MM-DD; else ValueError.
+
+    ``date.fromisoformat`` alone accepts 20260101 too; the files and the database use the dashed form.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise ValueError(f"{what} {value!r} is not a date written YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not a date in the calendar") from None
+    return value
 
 
 class Verdict(enum.Enum):
@@ -63,27 +71,41 @@ class Factor:
         return self.title if len(self.title) <= 16 else self.title[:15] + "\u2026"
 
 
+def dealbreaker_decides(marked: bool, lean: float | None) -> bool:
+    """The dealbreaker rule, once: a marked must decides (NO-GO) once its lean is -3 or lower."""
+    return marked and lean is not None and lean <= DEALBREAKER_LEAN
+
+
 @dataclass
 class Rating:
-    """How one person weighs one factor."""
+    """How one person weighs one factor.
 
-    weight: float = 5.0
-    lean: float = 0.0
+    ``weight`` and ``lean`` are None until the person sets them: "not rated" is not an opinion, so a
+    factor takes part in the score only once both are set (see `Assessment.active`).
+    """
+
+    weight: float | None = None
+    lean: float | None = None
     dealbreaker: bool = False
     note: str = ""
     certainty: Certainty = Certainty.UNSURE
 
     @property
+    def rated(self) -> bool:
+        return self.weight is not None and self.lean is not None
+
+    @property
     def dealbreaker_hit(self) -> bool:
-        return self.dealbreaker and self.lean <= DEALBREAKER_LEAN
+        """A marked dealbreaker decides once its lean is -3 or lower (a lean must be set)."""
+        return dealbreaker_decides(self.dealbreaker, self.lean)
 
 
 @dataclass(frozen=True)
 class Thresholds:
     """Score cut-offs: GO at or above ``go``, NO-GO below ``no_go``, CLOSE CALL between."""
 
-    go: float = 60.0
-    no_go: float = 40.0
+    go: float = DEFAULT_GO
+    no_go: float = DEFAULT_NO_GO
 
     def __post_init__(self) -> None:
         if not (0.0 <= self.no_go <= self.go <= 100.0):
@@ -111,6 +133,9 @@ class PlanItem:
     gap: str | None = None
     target_date: str | None = None
     done: bool = False
+
+    def __post_init__(self) -> None:
+        check_iso_date(self.target_date, "target date")
 
 
 @dataclass
@@ -149,9 +174,18 @@ class Assessment:
     fit: dict[str, float] = field(default_factory=dict)
     readiness: ReadinessState | None = None
 
-    def active(self) -> list[tuple[Factor, Rating]]:
-        """The factors that take part in the score, with their ratings, in display order."""
+    def shown(self) -> list[tuple[Factor, Rating]]:
+        """The factors on the table (not hidden), rated or not, with their ratings, in order."""
         return [(f, self.ratings[f.id]) for f in self.factors if f.id not in self.hidden]
+
+    def active(self) -> list[tuple[Factor, Rating]]:
+        """The factors that take part in the score: shown and rated, in display order."""
+        return [(f, r) for f, r in self.shown() if r.rated]
+
+    def rated_count(self) -> tuple[int, int]:
+        """(rated, shown): how many of the factors on the table the person has rated."""
+        shown = self.shown()
+        return sum(1 for _, r in shown if r.rated), len(shown)
 
     def factor(self, factor_id: str) -> Factor:
         for f in self.factors:

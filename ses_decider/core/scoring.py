@@ -64,7 +64,9 @@ def evaluate(assessment: Assessment) -> Evaluation:
         contributions[factor.id] = 10.0 * rating.weight * rating.lean / total if total > 0 else 0.0
         if total > 0:
             shares[factor.id] = rating.weight / total
-    dealbreakers = tuple(f.id for f, r in active if r.dealbreaker_hit)
+    # Dealbreakers screen before the weighing: a marked must with its lean set counts even before
+    # (or without) a weight.
+    dealbreakers = tuple(f.id for f, r in assessment.shown() if r.dealbreaker_hit)
     return Evaluation(
         score=score,
         verdict=verdict_for(score, assessment.thresholds, bool(dealbreakers)),

@@ -20,6 +20,7 @@ from ses_decider.core.model import (
     Certainty,
     Thresholds,
     Verdict,
+    dealbreaker_decides,
 )
 from ses_decider.core.scoring import raw_score, verdict_for
 
@@ -110,6 +111,8 @@ class _Inputs:
         self.leans = [float(r.lean) for _, r in active]
         self.musts = [r.dealbreaker for _, r in active]
         self.thresholds: Thresholds = assessment.thresholds
+        # A must with its lean set but no weight yet takes no part in the score, yet still decides.
+        self.fixed_hit = any(r.dealbreaker_hit for _, r in assessment.shown() if not r.rated)
 
     def verdict(
         self, j: int = -1, weight: float | None = None, lean: float | None = None
@@ -121,7 +124,9 @@ class _Inputs:
         if lean is not None:
             leans = leans.copy()
             leans[j] = lean
-        hit = any(m and r <= DEALBREAKER_LEAN for m, r in zip(self.musts, leans, strict=True))
+        hit = self.fixed_hit or any(
+            dealbreaker_decides(m, r) for m, r in zip(self.musts, leans, strict=True)
+        )
         return verdict_for(raw_score(weights, leans), self.thresholds, hit)
 
     def others(self, j: int) -> tuple[float, float]:
@@ -383,11 +388,11 @@ def robustness(assessment: Assessment, draws: int = 10_000, seed: int = 0) -> Ro
     weights = np.clip(w0 + rng.uniform(-1.0, 1.0, (draws, n)) * w_spread, WEIGHT_MIN, WEIGHT_MAX)
     leans = np.clip(r0 + rng.uniform(-1.0, 1.0, (draws, n)) * r_spread, LEAN_MIN, LEAN_MAX)
     products = weights * leans
-    hits = (leans <= DEALBREAKER_LEAN) & musts
+    hits = (leans <= DEALBREAKER_LEAN) & musts  # dealbreaker_decides, over every draw at once
     total = weights.sum(axis=1)
     weighted = products.sum(axis=1)
     hit_count = hits.sum(axis=1)
-    codes = _verdict_codes(total, weighted, hit_count > 0, inputs.thresholds)
+    codes = _verdict_codes(total, weighted, (hit_count > 0) | inputs.fixed_hit, inputs.thresholds)
     counts = np.bincount(codes, minlength=4) / draws
     p_current = counts[_CODE[current]]
 
@@ -395,7 +400,7 @@ def robustness(assessment: Assessment, draws: int = 10_000, seed: int = 0) -> Ro
     held = _verdict_codes(
         total[:, None] - weights + w0,
         weighted[:, None] - products + w0 * r0,
-        (hit_count[:, None] - hits + ((r0 <= DEALBREAKER_LEAN) & musts)) > 0,
+        ((hit_count[:, None] - hits + ((r0 <= DEALBREAKER_LEAN) & musts)) > 0) | inputs.fixed_hit,
         inputs.thresholds,
     )
     rise = (held == _CODE[current]).mean(axis=0) - p_current

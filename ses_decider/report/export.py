@@ -14,7 +14,8 @@ from ses_decider.core.model import Assessment
 from ses_decider.report.brief import Brief, build_brief
 
 if TYPE_CHECKING:
-    from ses_decider.storage.repository import Person, Repository
+    from ses_decider.core.records import Person
+    from ses_decider.storage.repository import Repository
 
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
@@ -32,17 +33,23 @@ def brief_kind(path: str | Path) -> str:
     return KINDS[suffix]
 
 
-def person_brief(repo: Repository, person: Person, assessment: Assessment | None = None) -> Brief:
-    """The brief for a stored person, with the mentor's view when a mentor assessment is stored.
+def person_brief(
+    repo: Repository,
+    person: Person,
+    assessment: Assessment | None = None,
+    mentor: Assessment | None = None,
+) -> Brief:
+    """The brief for a stored person, with the mentor's view when the mentor rated something.
 
-    ``assessment`` replaces the stored one (the GUI passes its live assessment).
+    ``assessment`` and ``mentor`` replace the stored ones (the GUI passes what is on screen).
     """
-    from ses_decider.storage.repository import MENTOR
+    from ses_decider.core.records import MENTOR
 
-    mentor = (
-        repo.load_assessment(person.id, MENTOR) if repo.has_assessment(person.id, MENTOR) else None
-    )
-    current = assessment if assessment is not None else repo.load_assessment(person.id)
+    if mentor is None and repo.assessments.has(person.id, MENTOR):
+        mentor = repo.assessments.load(person.id, MENTOR)
+    if mentor is not None and not mentor.active():
+        mentor = None  # a mentor who rated nothing has no view to report
+    current = assessment if assessment is not None else repo.assessments.load(person.id)
     return build_brief(person.name, current, mentor=mentor)
 
 

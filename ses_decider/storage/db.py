@@ -11,13 +11,12 @@ import sqlite3
 from pathlib import Path
 
 import sqlite_utils
-from sqlite_utils import Migrations
+
+from ses_decider.storage.schema import migrations
 
 DB_FILENAME = "ses-decider.db"
 ENV_DATA_DIR = "SES_DECIDER_DATA_DIR"
 BUSY_TIMEOUT_MS = 10_000
-
-migrations = Migrations("ses_decider")
 
 
 class DatabaseProblem(RuntimeError):
@@ -126,15 +125,23 @@ def _migrate(db: sqlite_utils.Database, path: Path, is_new: bool) -> None:
         from ses_decider.storage.backups import backup_database
 
         backup_database(db, path.parent, reason="before-migration")
+    # Foreign keys off while tables are rebuilt (SQLite's own recipe for changing a table: with
+    # them on, dropping the old table would cascade-delete every child row); checked before commit.
+    db.conn.execute("PRAGMA foreign_keys = OFF")
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         if migrations.pending(db):
             migrations.apply(db)  # each migration becomes a savepoint of this transaction
+        broken = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"migration left {len(broken)} broken reference(s); rolled back")
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
+    finally:
+        db.conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _make_private(path: Path) -> None:
@@ -143,151 +150,3 @@ def _make_private(path: Path) -> None:
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if candidate.exists():
             os.chmod(candidate, 0o600)
-
-
-@migrations()
-def m001_initial(db: sqlite_utils.Database) -> None:
-    db.execute(
-        """CREATE TABLE people (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-            created_at TEXT NOT NULL,
-            is_demo INTEGER NOT NULL DEFAULT 0,
-            review_on TEXT
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE assessments (
-            id INTEGER PRIMARY KEY,
-            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-            role TEXT NOT NULL DEFAULT 'self',
-            go_threshold REAL NOT NULL DEFAULT 60,
-            no_go_threshold REAL NOT NULL DEFAULT 40,
-            gut_before TEXT,
-            gut_after TEXT,
-            method TEXT NOT NULL DEFAULT 'direct',
-            updated_at TEXT NOT NULL,
-            UNIQUE (person_id, role)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE ratings (
-            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
-            factor_id TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            weight REAL NOT NULL CHECK (weight BETWEEN 0 AND 10),
-            lean REAL NOT NULL CHECK (lean BETWEEN -5 AND 5),
-            dealbreaker INTEGER NOT NULL DEFAULT 0,
-            hidden INTEGER NOT NULL DEFAULT 0,
-            certainty TEXT NOT NULL DEFAULT 'unsure',
-            note TEXT NOT NULL DEFAULT '',
-            custom INTEGER NOT NULL DEFAULT 0,  -- a factor of the person's own: text below
-            title TEXT,
-            pro TEXT,
-            con TEXT,
-            PRIMARY KEY (assessment_id, factor_id)
-        )"""
-    )
-    # A snapshot is a frozen document (the interchange JSON) plus the columns the timeline needs,
-    # so the timeline is one indexed query and old snapshots never change shape.
-    db.execute(
-        """CREATE TABLE snapshots (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-            taken_at TEXT NOT NULL,
-            label TEXT NOT NULL DEFAULT '',
-            score REAL,
-            verdict TEXT NOT NULL,
-            data TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX snapshots_by_person ON snapshots (person_id, taken_at)")
-    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
-
-
-@migrations()
-def m002_fit_and_readiness(db: sqlite_utils.Database) -> None:
-    """Fit answers, readiness facts, ECQ self-ratings and the development plan, per assessment.
-
-    A row in ``readiness`` means the person has started the roadmap; its children hang off it, so
-    deleting an assessment (or a person) removes them all. Snapshots gain the two axes so the 2x2
-    can show past points without parsing every snapshot.
-    """
-    db.execute(
-        """CREATE TABLE fit_answers (
-            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
-            question_id TEXT NOT NULL,
-            answer REAL NOT NULL CHECK (answer BETWEEN 0 AND 4),
-            PRIMARY KEY (assessment_id, question_id)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE readiness (
-            assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
-            ecq_set TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE readiness_facts (
-            assessment_id INTEGER NOT NULL
-                REFERENCES readiness(assessment_id) ON DELETE CASCADE,
-            item_id TEXT NOT NULL,
-            value REAL NOT NULL CHECK (value >= 0),
-            PRIMARY KEY (assessment_id, item_id)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE ecq_ratings (
-            assessment_id INTEGER NOT NULL
-                REFERENCES readiness(assessment_id) ON DELETE CASCADE,
-            ecq_id TEXT NOT NULL,
-            rating INTEGER CHECK (rating BETWEEN 0 AND 4),
-            example TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (assessment_id, ecq_id)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE plan_items (
-            assessment_id INTEGER NOT NULL
-                REFERENCES readiness(assessment_id) ON DELETE CASCADE,
-            item_id TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            gap TEXT,
-            target_date TEXT,
-            done INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (assessment_id, item_id)
-        )"""
-    )
-    db.execute("ALTER TABLE snapshots ADD COLUMN want REAL")
-    db.execute("ALTER TABLE snapshots ADD COLUMN ready REAL")
-
-
-@migrations()
-def m003_notes_and_decisions(db: sqlite_utils.Database) -> None:
-    """Shared mentor/mentee discussion notes per factor, the final decision, and review dates.
-
-    Both hang off the person, so deleting a person removes them (cascade).
-    """
-    db.execute(
-        """CREATE TABLE discussion_notes (
-            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-            factor_id TEXT NOT NULL,
-            text TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (person_id, factor_id)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE decisions (
-            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
-            choice TEXT NOT NULL CHECK (choice IN ('applied', 'not_now', 'not_for_me')),
-            decided_on TEXT NOT NULL,
-            outcome TEXT NOT NULL DEFAULT '',
-            outcome_on TEXT,
-            updated_at TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX people_by_review_on ON people (review_on) WHERE review_on IS NOT NULL")

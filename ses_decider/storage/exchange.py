@@ -7,32 +7,25 @@ show it as it is. Parsing builds new objects only; nothing is applied until the 
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ses_decider.core.content import catalogue
-from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
-    Assessment,
-    Certainty,
-    EcqRating,
-    Factor,
-    PlanItem,
-    Rating,
-    ReadinessState,
-    Thresholds,
-    Verdict,
-)
+from ses_decider.core.model import Assessment
 from ses_decider.resources import load_json
+from ses_decider.storage.bodies import (
+    assessment_fields,
+    assessment_from_body,
+    factor_item,
+    strip_envelope,
+)
+from ses_decider.storage.errors import FormatError, check_text
+
+__all__ = ["FormatError", "check_text"]  # re-exported: every file problem is a FormatError
 
 ASSESSMENT_FORMAT = "ses-decider/assessment"
 MAX_FILE_BYTES = 5_000_000  # a real assessment is a few kB; refuse anything absurd before parsing
-
-
-class FormatError(ValueError):
-    """A file the app cannot use; the message is one line meant for the user."""
 
 
 def _reject_constant(name: str) -> Any:
@@ -89,13 +82,20 @@ def _registry():
     return Registry().with_resource(schema["$id"], Resource.from_contents(schema))
 
 
+@cache
+def _validator(schema_name: str):
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(load_json(schema_name), registry=_registry())
+
+
 def validate(data: Any, schema_name: str) -> None:
     """Check data against a bundled schema; raise FormatError naming the first bad field."""
     import jsonschema
 
     if not isinstance(data, dict):
         raise FormatError("the file must hold a JSON object, not a list or a single value")
-    validator = jsonschema.Draft202012Validator(load_json(schema_name), registry=_registry())
+    validator = _validator(schema_name)
     try:
         error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     except RecursionError:  # deep nesting that parsed but is too deep to check or describe
@@ -121,140 +121,14 @@ def check_format_header(data: Any, expected: str) -> None:
 
 
 def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
-    """Turn parsed JSON into (person name or None, Assessment); raise FormatError if invalid."""
+    """Turn parsed JSON into (person name or None, Assessment); raise FormatError if invalid.
+
+    Factors absent from the file take no part: default ones come back as not rated.
+    """
     check_format_header(data, ASSESSMENT_FORMAT)
     validate(data, "assessment.schema.json")
-    _check_text(data.get("person"), "person")
-    defaults = {f.id: f for f in catalogue().factors}
-    factors: list[Factor] = []
-    ratings: dict[str, Rating] = {}
-    for index, item in enumerate(data["factors"]):
-        fid = item["id"]
-        for key in ("note", "title", "pro", "con"):
-            _check_text(item.get(key), f"factors[{index}].{key}")
-        if fid in ratings:
-            raise FormatError(f"field factors[{index}].id: {fid!r} appears more than once")
-        if item.get("custom"):
-            if fid in defaults:
-                raise FormatError(
-                    f"field factors[{index}].id: {fid!r} is a default factor and cannot be custom"
-                )
-            factor = Factor(fid, item["title"], item["pro"], item["con"], source="", custom=True)
-        elif fid in defaults:
-            factor = defaults[fid]
-        else:
-            raise FormatError(
-                f"field factors[{index}].id: unknown factor id {fid!r}"
-                ' (a factor of your own needs "custom": true with title, pro and con)'
-            )
-        factors.append(factor)
-        ratings[fid] = Rating(
-            weight=float(item["weight"]),
-            lean=float(item["lean"]),
-            dealbreaker=bool(item.get("dealbreaker", False)),
-            note=item.get("note", ""),
-            certainty=Certainty(item.get("certainty", "unsure")),
-        )
-    # Default factors absent from the file take no part: keep them, hidden, so the table stays whole.
-    present = set(ratings)
-    hidden = set()
-    for fid in DEFAULT_FACTOR_IDS:
-        if fid not in present:
-            factors.append(defaults[fid])
-            ratings[fid] = Rating()
-            hidden.add(fid)
-    thresholds_data = data.get("thresholds", {})
-    go = float(thresholds_data.get("go", 60.0))
-    no_go = float(thresholds_data.get("no_go", 40.0))
-    if no_go > go:
-        raise FormatError("field thresholds: no_go must not be above go")
-    assessment = Assessment(
-        factors=factors,
-        ratings=ratings,
-        hidden=hidden,
-        thresholds=Thresholds(go=go, no_go=no_go),
-        gut_before=_verdict_or_none(data.get("gut_before")),
-        gut_after=_verdict_or_none(data.get("gut_after")),
-        method=data.get("method", "direct"),
-        fit=_fit_from_data(data.get("fit", {})),
-        readiness=_readiness_from_data(data.get("readiness")),
-    )
-    return data.get("person"), assessment
-
-
-def _fit_from_data(section: dict[str, Any]) -> dict[str, float]:
-    from ses_decider.core.readiness_content import readiness_content
-
-    if not section:
-        return {}
-    known = {q.id for q in readiness_content().fit_questions}
-    for question_id in section:
-        if question_id not in known:
-            raise FormatError(f"field fit.{question_id}: unknown fit question {question_id!r}")
-    return {question_id: float(answer) for question_id, answer in section.items()}
-
-
-def _readiness_from_data(section: dict[str, Any] | None) -> ReadinessState | None:
-    """The optional readiness section; absent means the roadmap was not started."""
-    from ses_decider.core.readiness_content import readiness_content
-
-    if section is None:
-        return None
-    content = readiness_content()
-    facts: dict[str, float] = {}
-    for item_id, raw in section.get("facts", {}).items():
-        where = f"field readiness.facts.{item_id}"
-        try:
-            item = content.item(item_id)
-        except KeyError:
-            raise FormatError(f"{where}: unknown checklist item {item_id!r}") from None
-        value = float(raw)
-        if item.kind == "yesno" and value not in (0.0, 1.0):
-            raise FormatError(f"{where}: expected true or false, got {raw!r}")
-        if value > item.upper():
-            raise FormatError(f"{where}: {raw!r} is above the maximum {item.upper():g}")
-        facts[item_id] = value
-    ecq_set = section.get("ecq_set", content.ecq_default)
-    if ecq_set not in {s.id for s in content.ecq_sets}:
-        raise FormatError(f"field readiness.ecq_set: unknown ECQ set {ecq_set!r}")
-    ecq: dict[str, EcqRating] = {}
-    for ecq_id, entry in section.get("ecq", {}).items():
-        if ecq_id not in content.all_ecq_ids():
-            raise FormatError(f"field readiness.ecq.{ecq_id}: unknown ECQ {ecq_id!r}")
-        _check_text(entry.get("example"), f"readiness.ecq.{ecq_id}.example")
-        rating = entry.get("rating")
-        ecq[ecq_id] = EcqRating(None if rating is None else int(rating), entry.get("example", ""))
-    plan: list[PlanItem] = []
-    for index, entry in enumerate(section.get("plan", [])):
-        where = f"readiness.plan[{index}]"
-        _check_text(entry.get("text"), f"{where}.text")
-        if any(p.id == entry["id"] for p in plan):
-            raise FormatError(f"field {where}.id: {entry['id']!r} appears more than once")
-        target = entry.get("target_date")
-        if target is not None:
-            try:
-                datetime.strptime(target, "%Y-%m-%d")
-            except ValueError:
-                raise FormatError(f"field {where}.target_date: {target!r} is not a date") from None
-        plan.append(
-            PlanItem(entry["id"], entry["text"], entry.get("gap"), target, entry.get("done", False))
-        )
-    return ReadinessState(facts=facts, ecq_set=ecq_set, ecq=ecq, plan=plan)
-
-
-def _check_text(value: Any, where: str) -> None:
-    """Refuse text that cannot be stored or printed: a lone surrogate escape such as \\ud800."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise FormatError(
-                f"field {where}: contains an invalid character (a lone surrogate escape)"
-            ) from None
-
-
-def _verdict_or_none(value: str | None) -> Verdict | None:
-    return Verdict(value) if value else None
+    check_text(data.get("person"), "person")
+    return data.get("person"), assessment_from_body(strip_envelope(data))
 
 
 def load_assessment_file(path: str | Path) -> tuple[str | None, Assessment]:
@@ -263,76 +137,14 @@ def load_assessment_file(path: str | Path) -> tuple[str | None, Assessment]:
 
 
 def assessment_to_data(assessment: Assessment, person: str | None = None) -> dict[str, Any]:
-    """The assessment as interchange JSON (hidden factors are left out: they take no part)."""
-    factors = []
-    for factor, rating in assessment.active():
-        item: dict[str, Any] = {
-            "id": factor.id,
-            "weight": _plain_number(rating.weight),
-            "lean": _plain_number(rating.lean),
-            "dealbreaker": rating.dealbreaker,
-            "note": rating.note,
-            "certainty": rating.certainty.value,
-        }
-        if factor.custom:
-            item.update(custom=True, title=factor.title, pro=factor.pro, con=factor.con)
-        factors.append(item)
+    """The assessment as an assessment file: only the factors taking part (shown and rated)."""
     data: dict[str, Any] = {"format": ASSESSMENT_FORMAT, "version": 1}
     if person:
         data["person"] = person
-    data.update(
-        exported_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        thresholds={
-            "go": _plain_number(assessment.thresholds.go),
-            "no_go": _plain_number(assessment.thresholds.no_go),
-        },
-        gut_before=assessment.gut_before.value if assessment.gut_before else None,
-        gut_after=assessment.gut_after.value if assessment.gut_after else None,
-        method=assessment.method,
-        factors=factors,
-    )
-    if assessment.fit:
-        data["fit"] = {qid: _plain_number(answer) for qid, answer in assessment.fit.items()}
-    if assessment.readiness is not None:
-        data["readiness"] = _readiness_to_data(assessment.readiness)
+    data["exported_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    data.update(assessment_fields(assessment))
+    data["factors"] = [factor_item(f, r) for f, r in assessment.active()]
     return data
-
-
-def _readiness_to_data(state: ReadinessState) -> dict[str, Any]:
-    from ses_decider.core.readiness_content import readiness_content
-
-    content = readiness_content()
-
-    def fact(item_id: str, value: float) -> bool | float | int:
-        try:
-            if content.item(item_id).kind == "yesno":
-                return value >= 1
-        except KeyError:
-            pass
-        return _plain_number(value)
-
-    return {
-        "ecq_set": state.ecq_set,
-        "facts": {item_id: fact(item_id, value) for item_id, value in state.facts.items()},
-        "ecq": {eid: {"rating": r.rating, "example": r.example} for eid, r in state.ecq.items()},
-        "plan": [
-            {
-                "id": p.id,
-                "text": p.text,
-                "gap": p.gap,
-                "target_date": p.target_date,
-                "done": p.done,
-            }
-            for p in state.plan
-        ],
-    }
-
-
-def _plain_number(value: float) -> float | int:
-    """Write 7 rather than 7.0, but keep fractions exactly."""
-    if math.isfinite(value) and float(value).is_integer():
-        return int(value)
-    return value
 
 
 def write_json_atomically(path: str | Path, data: Any) -> None:

@@ -1,79 +1,20 @@
-"""People beyond their assessment: discussion notes, the final decision, review dates, search,
-restoring a snapshot, the timeline in one query, and a person's whole data for export or undo.
-
-`PeopleMixin` is mixed into `Repository`, so the GUI calls these as ``repo.method(...)``. Each change
-runs in one transaction.
-"""
+"""The people table: who is in the database. Names need not be unique; the uid says who is who."""
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, Any
+import uuid
+from datetime import UTC, date, datetime
 
-from ses_decider.core.model import Verdict
+import sqlite_utils
 
-if TYPE_CHECKING:
-    import sqlite_utils
+from ses_decider.core.model import check_iso_date
+from ses_decider.core.records import Person, PersonSummary
 
-    from ses_decider.storage.person_file import PersonImport
-    from ses_decider.storage.repository import Person, SnapshotInfo
-
-BEFORE_RESTORE = "before restore"
+_COLUMNS = "id, uid, name, created_at, is_demo, review_on"
 
 
-class Choice(enum.Enum):
-    """The final decision a person recorded."""
-
-    APPLIED = "applied"
-    NOT_NOW = "not_now"
-    NOT_FOR_ME = "not_for_me"
-
-    @property
-    def label(self) -> str:
-        return {"applied": "Applied", "not_now": "Not now", "not_for_me": "Not for me"}[self.value]
-
-
-@dataclass(frozen=True)
-class Decision:
-    choice: Choice
-    decided_on: str  # YYYY-MM-DD
-    outcome: str = ""  # later: how it went
-    outcome_on: str | None = None  # YYYY-MM-DD
-    updated_at: str = ""
-
-
-@dataclass(frozen=True)
-class DiscussionNote:
-    factor_id: str
-    text: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class TimelinePoint:
-    """One snapshot as the timeline draws it: score, verdict and the two axes."""
-
-    snapshot_id: int
-    uid: str
-    taken_at: str
-    label: str
-    score: float | None
-    verdict: Verdict
-    want: float | None
-    ready: float | None
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    """A row of the person switcher: no assessment is loaded to build it."""
-
-    id: int
-    name: str
-    review_on: str | None
-    snapshot_count: int
-    last_snapshot_at: str | None
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _like_pattern(text: str) -> str:
@@ -81,164 +22,120 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-class PeopleMixin:
-    """Methods of `Repository` for people, notes, decisions and history."""
+def clean_name(name: str) -> str:
+    """A person's name as stored: trimmed, never blank."""
+    name = (name or "").strip()
+    if not name:
+        raise ValueError("a person needs a name")
+    if len(name) > 200:
+        raise ValueError("a name can be at most 200 characters")
+    return name
 
-    db: sqlite_utils.Database
 
-    # Switcher -------------------------------------------------------------------------------
-    def person_summaries(self) -> list[PersonSummary]:
-        """Every person with their snapshot count, by name, in one query."""
-        rows = self.db.execute(
-            """SELECT p.id, p.name, p.review_on, count(s.id), max(s.taken_at)
-               FROM people p LEFT JOIN snapshots s ON s.person_id = p.id
-               GROUP BY p.id ORDER BY p.name"""
-        ).fetchall()
-        return [PersonSummary(*row) for row in rows]
+class PeopleStore:
+    """Rows of ``people``; every method is one statement or one transaction."""
 
-    def search_people(self, text: str, limit: int = 50) -> list[Person]:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def _query(self, sql: str, params=()) -> list[Person]:
+        return [Person(**row) for row in self.db.query(sql, params)]
+
+    def all(self) -> list[Person]:
+        """Everyone, by name (then by when they were added, so namesakes keep their order)."""
+        return self._query(f"SELECT {_COLUMNS} FROM people ORDER BY name, created_at, id")
+
+    def get(self, person_id: int) -> Person:
+        found = self._query(f"SELECT {_COLUMNS} FROM people WHERE id = ?", [person_id])
+        if not found:
+            raise KeyError(person_id)
+        return found[0]
+
+    def named(self, name: str) -> list[Person]:
+        """Everyone with this name (any case), oldest first."""
+        return self._query(
+            f"SELECT {_COLUMNS} FROM people WHERE name = ? ORDER BY created_at, id", [name.strip()]
+        )
+
+    def by_name(self, name: str) -> Person | None:
+        """The oldest person with this name, or None."""
+        found = self.named(name)
+        return found[0] if found else None
+
+    def by_uid(self, uid: str) -> Person | None:
+        found = self._query(f"SELECT {_COLUMNS} FROM people WHERE uid = ?", [uid])
+        return found[0] if found else None
+
+    def search(self, text: str, limit: int = 50) -> list[Person]:
         """People whose name contains ``text`` (any case); names starting with it come first."""
-        from ses_decider.storage.repository import Person
-
-        text = text.strip()
-        rows = self.db.execute(
-            r"""SELECT id, uid, name, created_at, is_demo, review_on FROM people
+        return self._query(
+            rf"""SELECT {_COLUMNS} FROM people
                WHERE name LIKE :pattern ESCAPE '\'
-               ORDER BY (name LIKE :prefix ESCAPE '\') DESC, name
+               ORDER BY (name LIKE :prefix ESCAPE '\') DESC, name, created_at
                LIMIT :limit""",
             {
-                "pattern": _like_pattern(text),
-                "prefix": _like_pattern(text)[1:],
+                "pattern": _like_pattern(text.strip()),
+                "prefix": _like_pattern(text.strip())[1:],
                 "limit": max(0, int(limit)),
             },
-        ).fetchall()
-        return [Person(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+        )
 
-    def person_by_uid(self, uid: str) -> Person | None:
-        row = self.db.execute("SELECT id FROM people WHERE uid = ?", [uid]).fetchone()
-        return self.person(row[0]) if row else None  # type: ignore[attr-defined]
+    def summaries(self) -> list[PersonSummary]:
+        """Every person with their snapshot count, by name, in one query."""
+        rows = self.db.query(
+            """SELECT p.id, p.name, p.review_on, count(s.id) AS snapshot_count,
+                      max(s.taken_at) AS last_snapshot_at
+               FROM people p LEFT JOIN snapshots s ON s.person_id = p.id
+               GROUP BY p.id ORDER BY p.name, p.created_at"""
+        )
+        return [PersonSummary(**row) for row in rows]
 
-    # Review dates ---------------------------------------------------------------------------
-    def people_due_for_review(self, today: date | str) -> list[Person]:
+    def due_for_review(self, today: date | str) -> list[Person]:
         """People whose review-on date is today or earlier, earliest first."""
-        from ses_decider.storage.repository import Person
-
         day = today.isoformat() if isinstance(today, date) else today
-        rows = self.db.execute(
-            """SELECT id, uid, name, created_at, is_demo, review_on FROM people
-               WHERE review_on IS NOT NULL AND review_on <= ? ORDER BY review_on, name""",
+        return self._query(
+            f"""SELECT {_COLUMNS} FROM people WHERE review_on IS NOT NULL AND review_on <= ?
+               ORDER BY review_on, name""",
             [day],
-        ).fetchall()
-        return [Person(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+        )
 
-    # Discussion notes -----------------------------------------------------------------------
-    def notes(self, person_id: int) -> dict[str, DiscussionNote]:
-        """The shared mentor/mentee notes of a person, by factor id."""
-        rows = self.db.execute(
-            """SELECT factor_id, text, updated_at FROM discussion_notes
-               WHERE person_id = ? ORDER BY factor_id""",
-            [person_id],
-        ).fetchall()
-        return {r[0]: DiscussionNote(*r) for r in rows}
+    def insert(
+        self,
+        name: str,
+        *,
+        uid: str | None = None,
+        created_at: str | None = None,
+        is_demo: bool = False,
+        review_on: str | None = None,
+    ) -> int:
+        """Add a person row; returns its id. Call inside the caller's transaction."""
+        check_iso_date(review_on, "review date")
+        cursor = self.db.execute(
+            "INSERT INTO people (uid, name, created_at, is_demo, review_on) VALUES (?, ?, ?, ?, ?)",
+            [
+                uid or uuid.uuid4().hex,
+                clean_name(name),
+                created_at or now_iso(),
+                int(is_demo),
+                review_on,
+            ],
+        )
+        return cursor.lastrowid
 
-    def set_note(
-        self, person_id: int, factor_id: str, text: str, *, updated_at: str | None = None
-    ) -> None:
-        """Store the shared note for one factor; an empty text removes it."""
-        from ses_decider.storage.repository import now_iso
-
+    def rename(self, person_id: int, name: str) -> None:
+        """A new name (no longer the demo person's once renamed)."""
         with self.db.atomic():
-            if text == "":
-                self.db.execute(
-                    "DELETE FROM discussion_notes WHERE person_id = ? AND factor_id = ?",
-                    [person_id, factor_id],
-                )
-                return
             self.db.execute(
-                """INSERT INTO discussion_notes (person_id, factor_id, text, updated_at)
-                   VALUES (?, ?, ?, ?)
-                   ON CONFLICT (person_id, factor_id) DO UPDATE SET
-                     text = excluded.text, updated_at = excluded.updated_at""",
-                [person_id, factor_id, text, updated_at or now_iso()],
+                "UPDATE people SET name = ?, is_demo = 0 WHERE id = ?",
+                [clean_name(name), person_id],
             )
 
-    # Final decision -------------------------------------------------------------------------
-    def decision(self, person_id: int) -> Decision | None:
-        row = self.db.execute(
-            """SELECT choice, decided_on, outcome, outcome_on, updated_at FROM decisions
-               WHERE person_id = ?""",
-            [person_id],
-        ).fetchone()
-        if row is None:
-            return None
-        return Decision(Choice(row[0]), row[1], row[2], row[3], row[4])
-
-    def set_decision(self, person_id: int, decision: Decision | None) -> None:
-        """Record (or, with None, clear) the final decision and how it went."""
-        from ses_decider.storage.repository import now_iso
-
+    def delete(self, person_id: int) -> None:
+        """Remove a person with their assessments, ratings, snapshots and notes (cascade)."""
         with self.db.atomic():
-            if decision is None:
-                self.db.execute("DELETE FROM decisions WHERE person_id = ?", [person_id])
-                return
-            self.db.execute(
-                """INSERT INTO decisions
-                     (person_id, choice, decided_on, outcome, outcome_on, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (person_id) DO UPDATE SET
-                     choice = excluded.choice, decided_on = excluded.decided_on,
-                     outcome = excluded.outcome, outcome_on = excluded.outcome_on,
-                     updated_at = excluded.updated_at""",
-                [
-                    person_id,
-                    Choice(decision.choice).value,
-                    decision.decided_on,
-                    decision.outcome,
-                    decision.outcome_on,
-                    decision.updated_at or now_iso(),
-                ],
-            )
+            self.db.execute("DELETE FROM people WHERE id = ?", [person_id])
 
-    # History --------------------------------------------------------------------------------
-    def timeline(self, person_id: int) -> list[TimelinePoint]:
-        """Every snapshot's score, verdict and axes, oldest first, in one indexed query."""
-        rows = self.db.execute(
-            """SELECT id, uid, taken_at, label, score, verdict, want, ready FROM snapshots
-               WHERE person_id = ? ORDER BY taken_at, id""",
-            [person_id],
-        ).fetchall()
-        return [
-            TimelinePoint(r[0], r[1], r[2], r[3], r[4], Verdict(r[5]), r[6], r[7]) for r in rows
-        ]
-
-    def restore_snapshot(self, person_id: int, snapshot_id: int) -> SnapshotInfo:
-        """Make a snapshot the current assessment, in one transaction.
-
-        The replaced current assessment is kept as a snapshot labelled "before restore", which is
-        returned (so the GUI can offer to go back to it).
-        """
-        row = self.db.execute(
-            "SELECT person_id FROM snapshots WHERE id = ?", [snapshot_id]
-        ).fetchone()
-        if row is None or row[0] != person_id:
-            raise KeyError(snapshot_id)
-        restored = self.load_snapshot(snapshot_id)  # type: ignore[attr-defined]
+    def set_review_on(self, person_id: int, review_on: str | None) -> None:
+        check_iso_date(review_on, "review date")
         with self.db.atomic():
-            current = self.load_assessment(person_id)  # type: ignore[attr-defined]
-            kept = self.take_snapshot(person_id, current, BEFORE_RESTORE)  # type: ignore[attr-defined]
-            self.save_assessment(person_id, restored)  # type: ignore[attr-defined]
-        return kept
-
-    # A person's whole data ------------------------------------------------------------------
-    def export_person_data(self, person_id: int) -> dict[str, Any]:
-        """Everything about a person as a person file (ses-decider/person, version 1)."""
-        from ses_decider.storage.person_file import person_to_data
-
-        return person_to_data(self, person_id)  # type: ignore[arg-type]
-
-    def import_person_data(self, data: Any) -> PersonImport:
-        """Bring in a person file's data, all or nothing; the undo of a delete passes what
-        `export_person_data` returned. Raises FormatError (one line naming the field)."""
-        from ses_decider.storage.person_file import import_person
-
-        return import_person(self, data)  # type: ignore[arg-type]
+            self.db.execute("UPDATE people SET review_on = ? WHERE id = ?", [review_on, person_id])

@@ -10,23 +10,8 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ses_decider import APP_ID, APP_NAME, __version__
-from ses_decider.core.content import demo_assessment
 from ses_decider.storage.db import DatabaseProblem, database_path, ensure_private_dir, open_database
 from ses_decider.storage.repository import Repository
-
-DEMO_NAME = "Sample person (demo)"
-
-
-def ensure_someone(repo: Repository) -> int:
-    """The person to open first: the last one used, else the first, else a new demo person."""
-    people = repo.people()
-    if not people:
-        return repo.create_person(DEMO_NAME, demo_assessment(), is_demo=True).id
-    last = repo.get_setting("current_person")
-    ids = {p.id for p in people}
-    if last and last.isdigit() and int(last) in ids:
-        return int(last)
-    return people[0].id
 
 
 class _PaintWatcher(QObject):
@@ -57,10 +42,9 @@ def open_main_window(repo: Repository):
     from ses_decider.ui.main_window import MainWindow
     from ses_decider.ui.session import Session
 
-    first = ensure_someone(repo)
     session = Session(repo)
     window = MainWindow(session)
-    session.open_person(first)
+    session.open_someone()
     return session, window
 
 
@@ -110,7 +94,7 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     else:
         from ses_decider.ui.first_run import maybe_show_tour
 
-        QTimer.singleShot(300, lambda: maybe_show_tour(session.repo, window))
+        QTimer.singleShot(300, lambda: maybe_show_tour(session, window))
     app.aboutToQuit.connect(session.flush)
     status = app.exec()
     session.flush()

@@ -79,11 +79,13 @@ class FirstRunTour(QDialog):
             self.go(self.step + 1)
 
 
-def maybe_show_tour(repo, parent: QWidget | None = None) -> bool:
+def maybe_show_tour(session, parent: QWidget | None = None) -> bool:
     """Show the tour once per database; returns True if it was shown."""
-    if repo.get_setting(TOUR_SETTING) == "1":
+    from ses_decider.ops.views import remember
+
+    if session.repo.settings.get(TOUR_SETTING) == "1":
         return False
     tour = FirstRunTour(parent)
     tour.exec()  # Skip, Done and closing the window all count: it is never forced on anyone twice
-    repo.set_setting(TOUR_SETTING, "1")
+    session.run(remember, TOUR_SETTING, "1")
     return True

@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ses_decider.core.content import catalogue
+from ses_decider.core.explain import fmt
+from ses_decider.core.model import Thresholds
 from ses_decider.ui.a11y import name_buttons
 
 
-def help_html(data_folder: Path) -> str:
-    """The help text as HTML; everything not ours (paths) is escaped."""
+def help_html(data_folder: Path, thresholds: Thresholds | None = None) -> str:
+    """The help text as HTML, with the person's own thresholds; everything not ours is escaped."""
+    t = thresholds or Thresholds()
     cat = catalogue()
     factor_rows = "".join(
         f"<tr><td><b>{escape(f.title)}</b></td><td>{escape(f.pro)}</td><td>{escape(f.con)}</td>"
@@ -38,8 +41,8 @@ def help_html(data_folder: Path) -> str:
 <p>For each factor you set a <b>weight</b> from 0 to 10 (how much it matters to you) and a
 <b>lean</b> from -5 to +5 (-5: its con side is strongly true for you; +5: its pro side is).</p>
 <p><code>score = 50 + 10 &times; &Sigma;(weight &times; lean) &divide; &Sigma;(weight)</code>,
-from 0 to 100. <b>GO</b> at 60 or more, <b>NO-GO</b> below 40, <b>CLOSE CALL</b> between. With every
-weight at 0 there is no score. A factor marked as a <b>dealbreaker</b> whose lean is -3 or lower makes
+from 0 to 100. <b>GO</b> at {fmt(t.go)} or more, <b>NO-GO</b> below {fmt(t.no_go)}, <b>CLOSE CALL</b>
+between. A factor you have not rated yet takes no part; with no factor rated there is no score. A factor marked as a <b>dealbreaker</b> whose lean is -3 or lower makes
 the verdict NO-GO whatever the score.</p>
 <p><b>How solid is it</b> shows the nearest change of one weight or lean that would flip the
 verdict, and a check that varies every weight and lean a little (by how sure you are of each) 10,000
@@ -62,13 +65,19 @@ connection. Export a file or a brief only when you choose to share it.</p>
 
 
 class HelpDialog(QDialog):
-    def __init__(self, data_folder: Path, parent: QWidget | None = None):
+    def __init__(
+        self,
+        data_folder: Path,
+        parent: QWidget | None = None,
+        *,
+        thresholds: Thresholds | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("SES Decider help")
         self.data_folder = data_folder
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.browser.setHtml(help_html(data_folder))
+        self.browser.setHtml(help_html(data_folder, thresholds))
         self.browser.setAccessibleName("Help text")
         open_folder = QPushButton("Open the data &folder")
         open_folder.setAccessibleName("Open the data folder")

@@ -1,17 +1,22 @@
-"""The main window: verdict on top, the pros-and-cons table, and the chart that explains the score."""
+"""The main window: verdict on top, the pages below (Decide first), the menus.
+
+The pages are registered in `PAGES`, so a new page is one line. Every page is built when first shown
+and redrawn only when a change it watches arrives while it is shown (else when it is next shown).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -25,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from ses_decider import APP_NAME
-from ses_decider.core.content import blank_assessment, catalogue
+from ses_decider.core.content import catalogue
 from ses_decider.core.explain import formula_lines
-from ses_decider.core.model import Verdict
+from ses_decider.ops import Changes
 from ses_decider.ui.dialogs import FactorDialog, FormulaDialog, NoteDialog
 from ses_decider.ui.file_commands import FileCommands
+from ses_decider.ui.people_commands import PeopleCommands
 from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.contribution_chart import ContributionChart
 from ses_decider.ui.widgets.factor_rows import FactorList
@@ -37,14 +43,70 @@ from ses_decider.ui.widgets.gut_check import GutCheckPanel
 from ses_decider.ui.widgets.solidity_panel import SolidityPanel
 from ses_decider.ui.widgets.verdict_banner import VerdictBanner
 
+DECIDE_WATCHES = Changes.current() | Changes.PERSON
+PREFERRED_SIZE = (1280, 820)
 
-class MainWindow(FileCommands, QMainWindow):
+
+def _readiness(window: MainWindow) -> QWidget:
+    from ses_decider.ui.views.readiness_view import ReadinessView
+
+    return ReadinessView(window.session)
+
+
+def _history(window: MainWindow) -> QWidget:
+    from ses_decider.ui.views.history_view import HistoryView
+
+    return HistoryView(window.session)
+
+
+def _mentor(window: MainWindow) -> QWidget:
+    from ses_decider.ui.views.mentor_view import MentorView
+
+    return MentorView(window.session)
+
+
+def _about(window: MainWindow) -> QWidget:
+    from ses_decider.ui.views.about_view import AboutView
+
+    return AboutView()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page after Decide: its tab title, how to build it, and the changes it redraws for."""
+
+    key: str
+    title: str
+    build: Callable[[MainWindow], QWidget]
+    watches: Changes
+
+
+PAGES: tuple[Page, ...] = (
+    Page("readiness", "Fit && &readiness", _readiness, Changes.current() | Changes.PERSON),
+    Page(
+        "history",
+        "His&tory",
+        _history,
+        Changes.current() | Changes.PERSON | Changes.SNAPSHOTS | Changes.DECISION,
+    ),
+    Page(
+        "mentor",
+        "&Mentor",
+        _mentor,
+        Changes.current() | Changes.PERSON | Changes.MENTOR | Changes.NOTES,
+    ),
+    Page("about", "&About the SES", _about, Changes.NONE),
+)
+
+
+class MainWindow(QMainWindow):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)  # drop an exported file onto the window to import it
-        self.resize(1280, 820)
+        self.files = FileCommands(self)
+        self.people = PeopleCommands(self)
 
         self.banner = VerdictBanner()
         self.banner.explain_requested.connect(self.show_formula)
@@ -91,19 +153,15 @@ class MainWindow(FileCommands, QMainWindow):
         self.pages.setAccessibleName("Views")
         self.pages.tabBar().setAccessibleName("View tabs")
         self.pages.addTab(splitter, "&Decide")
-        # Built when first opened: their content (and its validation) is not needed at start-up.
-        self._lazy_pages = {}
-        for title, factory in (
-            ("&Fit && readiness", self._make_readiness_view),
-            ("&History", self._make_history_view),
-            ("&Mentor", self._make_mentor_view),
-            ("&About the SES", self._make_about_view),
-        ):
+        # Built when first shown: their content (and its validation) is not needed at start-up.
+        self.page_views: dict[str, QWidget] = {}
+        self._holders: dict[int, tuple[Page, QWidget]] = {}
+        self._stale: dict[str, Changes] = {}
+        for page in PAGES:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._lazy_pages[self.pages.addTab(holder, title)] = (holder, factory)
+            self._holders[self.pages.addTab(holder, page.title)] = (page, holder)
         self.pages.currentChanged.connect(self._on_page_changed)
-        self.readiness_view = self.history_view = self.mentor_view = None
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -112,17 +170,15 @@ class MainWindow(FileCommands, QMainWindow):
         self.save_state = QLabel()
         self.statusBar().addPermanentWidget(self.save_state)
 
-        session.changed.connect(self.refresh)
-        session.factors_changed.connect(self.rebuild_rows)
-        session.person_changed.connect(self.on_person_changed)
-        session.people_changed.connect(self.reload_people)
+        session.changed.connect(self.on_changed)
         session.saved.connect(lambda: self.save_state.setText("All changes saved"))
         session.save_failed.connect(self.on_save_failed)
+        session.failed.connect(self.on_failed)
         self._save_error_shown = False
         self._last_verdict = None
-        self.reload_people()
+        self._place_on_screen()
 
-    # Building -------------------------------------------------------------------------------
+    # Building ---------------------------------------------------------------------------------
     def _make_demo_bar(self) -> QWidget:
         bar = QWidget()
         layout = QHBoxLayout(bar)
@@ -134,7 +190,7 @@ class MainWindow(FileCommands, QMainWindow):
         text.setWordWrap(True)
         start = QPushButton("Start my own assessment\u2026")
         start.setAccessibleName("Start my own assessment")
-        start.clicked.connect(self.new_person)
+        start.clicked.connect(self.people.new_person)
         layout.addWidget(text, 1)
         layout.addWidget(start)
         return bar
@@ -161,42 +217,45 @@ class MainWindow(FileCommands, QMainWindow):
         self.addToolBar(toolbar)
 
     def _make_menus(self) -> None:
-        stack = self.session.undo_stack
+        files, people = self.files, self.people
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New person\u2026", self.new_person, QKeySequence.StandardKey.New)
         self._action(
-            file_menu, "&Import a file\u2026", self.import_file, QKeySequence.StandardKey.Open
+            file_menu, "&New person\u2026", people.new_person, QKeySequence.StandardKey.New
         )
-        self._action(file_menu, "&Export assessment\u2026", self.export_file, "Ctrl+E")
-        self._action(file_menu, "Export &brief\u2026", self.export_brief, "Ctrl+Shift+E")
-        self._action(file_menu, "&Print\u2026", self.print_brief, QKeySequence.StandardKey.Print)
+        self._action(
+            file_menu, "&Import a file\u2026", files.import_file, QKeySequence.StandardKey.Open
+        )
+        self._action(file_menu, "&Export assessment\u2026", files.export_file, "Ctrl+E")
+        self._action(file_menu, "Export &brief\u2026", files.export_brief, "Ctrl+Shift+E")
+        self._action(file_menu, "&Print\u2026", files.print_brief, QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self._action(
-            file_menu, "Take &snapshot\u2026", self.take_snapshot, QKeySequence.StandardKey.Save
+            file_menu, "Take &snapshot\u2026", files.take_snapshot, QKeySequence.StandardKey.Save
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Delete all my data\u2026", self.delete_all_data)
+        self._action(file_menu, "&Delete all my data\u2026", files.delete_all_data)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         people_menu = self.menuBar().addMenu("&People")
         self._action(
-            people_menu, "&Find a person\u2026", self.find_person, QKeySequence.StandardKey.Find
+            people_menu, "&Find a person\u2026", people.find_person, QKeySequence.StandardKey.Find
         )
-        self._action(people_menu, "&Rename this person\u2026", self.rename_person, "F2")
-        self._action(people_menu, "&Delete this person\u2026", self.delete_person)
+        self._action(people_menu, "&Rename this person\u2026", people.rename_person, "F2")
+        self._action(people_menu, "&Delete this person\u2026", people.delete_person)
         self.undelete_action = self._action(
-            people_menu, "&Bring back the deleted person", self.undelete_person
+            people_menu, "&Bring back the deleted person", people.bring_back
         )
         self.undelete_action.setEnabled(False)
         people_menu.addSeparator()
-        self._action(people_menu, "E&xport person file (with history)\u2026", self.export_person)
+        self._action(people_menu, "E&xport person file (with history)\u2026", files.export_person)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        stack = self.session.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # the platform's keys, each bound once
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -214,20 +273,61 @@ class MainWindow(FileCommands, QMainWindow):
         self._action(
             help_menu, "SES Decider &help", self.show_help, QKeySequence.StandardKey.HelpContents
         )
-        self._action(help_menu, "&How is this computed?", self.show_formula)
+        self._action(help_menu, "How is this &computed?", self.show_formula)
         self._action(help_menu, "Show the &tour again", self.show_tour)
-        self._action(help_menu, "&Restore from backup\u2026", self.restore_from_backup)
+        self._action(help_menu, "&Restore from backup\u2026", files.restore_from_backup)
         self._action(help_menu, f"&About {APP_NAME}", self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
-    # Reacting to the session ----------------------------------------------------------------
+    # Size and place ---------------------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.data_folder() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _place_on_screen(self) -> None:
+        """The last size and place if it still fits a screen; else the preferred size, shrunk to
+        the screen's available area (at 1024x768 the whole window, tabs and all, is on screen)."""
+        saved = self._settings().value("geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            screen = QGuiApplication.screenAt(self.frameGeometry().center())
+            if screen is not None and screen.availableGeometry().contains(self.frameGeometry()):
+                return
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        width, height = PREFERRED_SIZE
+        if area is not None:
+            # Leave room for the window frame the window manager adds around the client area.
+            width, height = min(width, area.width() - 16), min(height, area.height() - 40)
+        self.resize(width, height)
+        if area is not None:
+            self.move(
+                area.x() + (area.width() - self.frameGeometry().width()) // 2,
+                area.y() + max(0, (area.height() - self.frameGeometry().height()) // 2),
+            )
+
+    # Reacting to the session ------------------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        if changes & Changes.PEOPLE:
+            self.reload_people()
+        if self.session.person is None:
+            return
+        if changes & Changes.PERSON:
+            self.on_person_changed()
+        if changes & (Changes.FACTORS | Changes.PERSON):
+            self.rebuild_rows()
+        if changes & DECIDE_WATCHES:
+            self.refresh()
+        for page, _ in self._holders.values():
+            if changes & page.watches:
+                self._stale[page.key] = self._stale.get(page.key, Changes.NONE) | changes
+        self._refresh_current_page()
+
     def rebuild_rows(self) -> None:
         assessment = self.session.assessment
         for row in self.factor_list.rebuild(assessment.factors, assessment.hidden):
@@ -237,10 +337,11 @@ class MainWindow(FileCommands, QMainWindow):
             row.note_requested.connect(self.edit_note)
             row.hide_requested.connect(self.hide_factor)
             row.certainty_chosen.connect(self.session.set_certainty)
+            row.clear_requested.connect(self.session.clear_rating)
         self._rebuild_hidden_menu()
 
     def refresh(self) -> None:
-        """Redraw what depends on ratings: banner, row labels, chart. Runs on every edit."""
+        """Redraw what depends on ratings: banner, row labels, chart."""
         assessment, evaluation = self.session.assessment, self.session.evaluation
         self.banner.show_evaluation(assessment, evaluation)
         if evaluation.verdict is not self._last_verdict:
@@ -254,7 +355,6 @@ class MainWindow(FileCommands, QMainWindow):
         self.solidity.show_evaluation(assessment, evaluation)
         self.gut.show_evaluation(assessment, evaluation)
         self.banner.show_quadrant(self._axes(assessment, evaluation))
-        self._refresh_current_page()
         if self.session.dirty:
             self.save_state.setText("Saving\u2026")
 
@@ -266,43 +366,36 @@ class MainWindow(FileCommands, QMainWindow):
 
         return axes(assessment, evaluation)
 
-    def _make_readiness_view(self) -> QWidget:
-        from ses_decider.ui.views.readiness_view import ReadinessView
+    def page(self, key: str) -> QWidget | None:
+        """A page's view, if it has been built."""
+        return self.page_views.get(key)
 
-        self.readiness_view = ReadinessView(self.session)
-        return self.readiness_view
-
-    def _make_history_view(self) -> QWidget:
-        from ses_decider.ui.views.history_view import HistoryView
-
-        self.history_view = HistoryView(self.session)
-        return self.history_view
-
-    def _make_mentor_view(self) -> QWidget:
-        from ses_decider.ui.views.mentor_view import MentorView
-
-        self.mentor_view = MentorView(self.session)
-        return self.mentor_view
-
-    def _make_about_view(self) -> QWidget:
-        from ses_decider.ui.views.about_view import AboutView
-
-        return AboutView()
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page (building it if need be) and return its view."""
+        for index, (page, _) in self._holders.items():
+            if page.key == key:
+                self.pages.setCurrentIndex(index)
+                return self.page_views[key]
+        raise KeyError(key)
 
     def _on_page_changed(self, index: int) -> None:
-        holder, factory = self._lazy_pages.get(index, (None, None))
-        if factory is not None:
-            view = factory()
+        page, holder = self._holders.get(index, (None, None))
+        if page is not None and page.key not in self.page_views:
+            view = page.build(self)
             holder.layout().addWidget(view)
             view.show()  # a child added to a visible parent is otherwise shown only later
-            self._lazy_pages[index] = (holder, None)
+            self.page_views[page.key] = view
+            self._stale[page.key] = Changes.everything()
         self._refresh_current_page()
 
     def _refresh_current_page(self) -> None:
         """Pages other than Decide redraw only while they are shown."""
-        for view in (self.readiness_view, self.history_view, self.mentor_view):
-            if view is not None and view.isVisible():
-                view.refresh()
+        page, _ = self._holders.get(self.pages.currentIndex(), (None, None))
+        if page is None or page.key not in self.page_views or self.session.person is None:
+            return
+        changes = self._stale.pop(page.key, Changes.NONE)
+        if changes:
+            self.page_views[page.key].refresh()
 
     def announce(self, text: str) -> None:
         """Say a change out loud to assistive technology, and show it in the status bar."""
@@ -322,15 +415,18 @@ class MainWindow(FileCommands, QMainWindow):
             else ""
         )
         self.review_bar.setVisible(bool(due))
-        self._refresh_current_page()
         index = self.person_combo.findData(person.id)
         if index >= 0:
             self.person_combo.setCurrentIndex(index)
 
     def reload_people(self) -> None:
+        from ses_decider.core.records import display_names
+
         self.person_combo.clear()
-        for person in self.session.repo.people():
-            self.person_combo.addItem(person.name, person.id)
+        people = self.session.people()
+        names = display_names(people)
+        for person in people:
+            self.person_combo.addItem(names[person.id], person.id)
         if self.session.person:
             self.person_combo.setCurrentIndex(self.person_combo.findData(self.session.person.id))
 
@@ -341,9 +437,12 @@ class MainWindow(FileCommands, QMainWindow):
             QMessageBox.warning(
                 self,
                 "Could not save",
-                "Your changes could not be saved to the database "
-                f"({message}). They stay on screen and will be saved when possible.",
+                f"Your changes could not be saved: {message} They stay on screen and will be "
+                "saved when possible.",
             )
+
+    def on_failed(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
 
     def _rebuild_hidden_menu(self) -> None:
         self.hidden_menu.clear()
@@ -357,38 +456,11 @@ class MainWindow(FileCommands, QMainWindow):
             )
         self.hidden_menu.setEnabled(bool(hidden))
 
-    # Commands -------------------------------------------------------------------------------
+    # Commands ---------------------------------------------------------------------------------
     def _on_person_chosen(self, index: int) -> None:
         person_id = self.person_combo.itemData(index)
         if self.session.person is None or person_id != self.session.person.id:
             self.session.open_person(person_id)
-
-    def new_person(self) -> None:
-        name, ok = QInputDialog.getText(self, "New person", "Name (for example, your own name):")
-        if not ok or not name.strip():
-            return
-        if self.session.repo.person_by_name(name.strip()):
-            QMessageBox.information(
-                self, "New person", f"There is already a person called {name.strip()}."
-            )
-            return
-        assessment = blank_assessment()
-        assessment.gut_before = self.ask_gut_before()
-        self.session.create_person(name.strip(), assessment)
-
-    def ask_gut_before(self):
-        """Before any weighing: what does the person's gut say? (Skippable.)"""
-        box = QMessageBox(self)
-        box.setWindowTitle("Gut check")
-        box.setText("Before you weigh anything: what does your gut say about aiming for the SES?")
-        box.setInformativeText("You can change this later under Gut check.")
-        answers = {}
-        for verdict in (Verdict.GO, Verdict.CLOSE_CALL, Verdict.NO_GO):
-            button = box.addButton(verdict.label, QMessageBox.ButtonRole.AcceptRole)
-            answers[button] = verdict
-        box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return answers.get(box.clickedButton())
 
     def weigh_other_ways(self, method: str = "rank") -> None:
         from ses_decider.ui.weighting_dialog import WeighingDialog
@@ -419,12 +491,12 @@ class MainWindow(FileCommands, QMainWindow):
             self.session.set_note(factor_id, dialog.text())
 
     def data_folder(self) -> Path:
-        return Path(self.session.repo.db.execute("PRAGMA database_list").fetchone()[2]).parent
+        return self.session.data_folder()
 
     def show_help(self) -> None:
         from ses_decider.ui.help_view import HelpDialog
 
-        HelpDialog(self.data_folder(), self).exec()
+        HelpDialog(self.data_folder(), self, thresholds=self.session.assessment.thresholds).exec()
 
     def show_tour(self) -> None:
         from ses_decider.ui.first_run import FirstRunTour
@@ -433,19 +505,6 @@ class MainWindow(FileCommands, QMainWindow):
 
     def show_formula(self) -> None:
         FormulaDialog(formula_lines(self.session.assessment, self.session.evaluation), self).exec()
-
-    def take_snapshot(self) -> None:
-        label, ok = QInputDialog.getText(
-            self,
-            "Take a snapshot",
-            "A label for this snapshot (e.g. \u201cbefore the detail\u201d):",
-        )
-        if not ok:
-            return
-        self.session.flush()
-        self.session.repo.take_snapshot(self.session.person.id, self.session.assessment, label)
-        self.statusBar().showMessage("Snapshot saved.", 4000)
-        self._refresh_current_page()
 
     def show_about(self) -> None:
         from ses_decider import __version__
@@ -457,6 +516,17 @@ class MainWindow(FileCommands, QMainWindow):
             "Service. Everything stays on this computer; the app never uses the network.",
         )
 
+    # Drag and drop, closing -------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() and u.toLocalFile().endswith(".json") for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        for url in event.mimeData().urls():
+            self.files.import_file(url.toLocalFile())
+        event.acceptProposedAction()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.session.flush():
             answer = QMessageBox.question(
@@ -467,4 +537,5 @@ class MainWindow(FileCommands, QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self._settings().setValue("geometry", self.saveGeometry())
         event.accept()

@@ -111,17 +111,15 @@ class RestoreDialog(QDialog):
 
 
 def _switch_to(window, db: sqlite_utils.Database) -> None:
+    """Carry on with another database: the session forgets the old one and opens someone."""
     from ses_decider.storage.repository import Repository
-    from ses_decider.ui.app import ensure_someone
 
-    repo = Repository(db)
-    window.session.use_repository(repo)
-    window.session.people_changed.emit()
-    window.session.open_person(ensure_someone(repo))
+    window.session.use_repository(Repository(db))
+    window.session.open_someone()
 
 
 def _db_path(window) -> Path:
-    return Path(window.session.repo.db.execute("PRAGMA database_list").fetchone()[2])
+    return window.session.db_path
 
 
 def restore_from_backup(window) -> bool:

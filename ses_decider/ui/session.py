@@ -1,16 +1,24 @@
-"""The one object the views share: the current person, their assessment, and every edit to it.
+"""The one object the views share: the current person, their assessment and the mentor's view of
+them, and the one way anything stored changes.
 
-Each edit is a QUndoCommand on one stack, so undo/redo covers all of them; after any edit the
-session re-evaluates once and emits `changed`. Saving is debounced here and goes through storage.
+Two kinds of change, one signal:
+- Edits on screen (a slider, a note, a fit answer; the mentor's too) change the assessment held here
+  as a QUndoCommand, are saved 400 ms later by the `save_views` operation, and emit `changed`.
+- Everything else is an operation (``ses_decider.ops``) run by `run`: it saves pending edits first,
+  runs the operation in one write transaction, reloads what the operation says it changed, records
+  an undo step where the operation can be undone, and emits `changed` once.
+Views read from here and ask here for changes; they never touch storage.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ses_decider import ops
 from ses_decider.core.model import (
     LEAN_MAX,
     LEAN_MIN,
@@ -21,32 +29,44 @@ from ses_decider.core.model import (
     Rating,
     Verdict,
 )
+from ses_decider.core.records import MENTOR, SELF, Decision, DiscussionNote, Person, Snapshot
 from ses_decider.core.scoring import Evaluation, evaluate
-from ses_decider.storage.repository import Person, Repository
+from ses_decider.ops import Changes, OpResult
+from ses_decider.ops.views import save_views
+from ses_decider.storage.repository import Repository
 
 AUTOSAVE_MS = 400
 EXTERNAL_POLL_MS = 2000
 _MERGE_ID = 1000
 
 
-class Session(QObject):
-    """Holds the current person and assessment; all edits pass through here."""
+def storage_problem(exc: BaseException) -> str:
+    """One plain sentence for a storage failure (the database is locked, full, read-only...)."""
+    try:
+        from ses_decider.storage.problems import describe_storage_error
+    except ImportError:  # pragma: no cover - before storage/problems.py existed
+        return str(exc)
+    return describe_storage_error(exc) or str(exc)
 
-    changed = Signal()  # ratings, verdict or factor list changed
-    factors_changed = Signal()  # rows added, removed, hidden or shown: views rebuild rows
-    person_changed = Signal()  # another person is now current
-    people_changed = Signal()  # the list of people changed (added, renamed, deleted)
+
+class Session(QObject):
+    """Holds the current person and their views; all changes pass through here."""
+
+    changed = Signal(object)  # Changes: what changed; each view redraws only what it shows
+    failed = Signal(str)  # an operation could not run: one sentence for the user
     save_failed = Signal(str)
     saved = Signal()
 
     def __init__(self, repo: Repository, parent: QObject | None = None):
         super().__init__(parent)
         self.repo = repo
+        self._remember_path()
         self.undo_stack = QUndoStack(self)
         self.person: Person | None = None
         self.assessment: Assessment | None = None
         self.evaluation: Evaluation | None = None
-        self._dirty = False
+        self._mentor: Assessment | None = None
+        self._dirty: set[str] = set()
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(AUTOSAVE_MS)
@@ -58,46 +78,182 @@ class Session(QObject):
         self._external_timer.timeout.connect(self.check_external_changes)
         self._external_timer.start()
 
-    # Switching people -----------------------------------------------------------------------
+    # The views held here ----------------------------------------------------------------------
+    def view(self, role: str = SELF) -> Assessment:
+        """The current assessment (SELF) or the mentor's view of this person (MENTOR).
+
+        A mentor who has not rated anything yet sees every factor of the mentee's table, not rated:
+        nothing is copied from the mentee.
+        """
+        if role == SELF:
+            return self.assessment
+        if self._mentor is None:
+            if self.repo.assessments.has(self.person.id, MENTOR):
+                self._mentor = self.repo.assessments.load(self.person.id, MENTOR)
+            else:
+                from ses_decider.core.content import blank_assessment
+
+                self._mentor = blank_assessment()
+        for factor in self.assessment.factors:  # factors the mentee added since, not rated
+            if factor.id not in self._mentor.ratings:
+                self._mentor.factors.append(factor)
+                self._mentor.ratings[factor.id] = Rating()
+        self._mentor.hidden = set(self.assessment.hidden)
+        return self._mentor
+
+    @property
+    def mentor(self) -> Assessment:
+        return self.view(MENTOR)
+
+    # Reading: views read stored data through here, never from storage itself ----------------
+    def people(self) -> list[Person]:
+        return self.repo.people.all()
+
+    def snapshots(self) -> list[Snapshot]:
+        """The current person's snapshots, oldest first."""
+        return self.repo.snapshots.list(self.person.id)
+
+    def snapshot_assessment(self, snapshot_id: int) -> Assessment:
+        return self.repo.snapshots.load(snapshot_id)
+
+    def notes(self) -> dict[str, DiscussionNote]:
+        """The shared mentor/mentee notes on the current person, by factor id."""
+        return self.repo.notes.of(self.person.id)
+
+    def decision(self) -> Decision | None:
+        return self.repo.decisions.get(self.person.id)
+
+    def data_folder(self) -> Path:
+        """The folder of the open database (read once per database: it may be closed later)."""
+        return self._db_path.parent
+
+    @property
+    def db_path(self) -> Path:
+        return self._db_path
+
+    def _remember_path(self) -> None:
+        self._db_path = Path(self.repo.db.execute("PRAGMA database_list").fetchone()[2])
+
+    # Switching people -------------------------------------------------------------------------
     def open_person(self, person_id: int) -> None:
         self.flush()
-        self.person = self.repo.person(person_id)
-        self.assessment = self.repo.load_assessment(person_id)
-        self.evaluation = evaluate(self.assessment)
+        self._load(person_id)
         self.undo_stack.clear()
-        self.repo.set_setting("current_person", str(person_id))
-        self.person_changed.emit()
-        self.factors_changed.emit()
-        self.changed.emit()
+        self.repo.settings.set("current_person", str(person_id))
+        self._data_version = self._read_data_version()
+        self.changed.emit(Changes.everything())
 
-    def create_person(self, name: str, assessment: Assessment) -> Person:
-        person = self.repo.create_person(name, assessment)
-        self.people_changed.emit()
-        self.open_person(person.id)
-        return person
+    def _load(self, person_id: int) -> None:
+        self.person = self.repo.people.get(person_id)
+        self.assessment = self.repo.assessments.load(person_id)
+        self.evaluation = evaluate(self.assessment)
+        self._mentor = None
 
-    # Edits ----------------------------------------------------------------------------------
-    def set_weight(self, factor_id: str, value: float) -> None:
-        value = min(WEIGHT_MAX, max(WEIGHT_MIN, float(value)))
-        self._edit_rating(factor_id, "weight", value, f"Weight of {self._title(factor_id)}")
+    # Operations -------------------------------------------------------------------------------
+    def run(self, op, *args, undo_text: str | None = None, **kwargs) -> OpResult | None:
+        """Run an operation (see ses_decider.ops) as the one way stored data changes.
 
-    def set_lean(self, factor_id: str, value: float) -> None:
-        value = min(LEAN_MAX, max(LEAN_MIN, float(value)))
-        self._edit_rating(factor_id, "lean", value, f"Lean of {self._title(factor_id)}")
+        Pending edits are saved first. With ``undo_text`` the operation becomes an undo step (if it
+        can be undone). Returns its result, or None after telling the user (``failed``) why it
+        could not run; then nothing was changed.
+        """
+        if not self.flush():
+            self.failed.emit("Your latest edits could not be saved, so nothing else was changed.")
+            return None
+        result = self._run_now(lambda repo: op(repo, *args, **kwargs))
+        if result is not None and undo_text and result.undo is not None:
+            self.undo_stack.push(_OpCommand(self, result.undo, undo_text))
+        return result
 
-    def set_dealbreaker(self, factor_id: str, on: bool) -> None:
-        self._edit_rating(factor_id, "dealbreaker", bool(on), "Dealbreaker")
+    def _run_now(self, bound) -> OpResult | None:
+        """Run ``bound(repo)`` in one write transaction; say why if it failed."""
+        from ses_decider.storage.errors import FormatError
+
+        try:
+            result = ops.run(self.repo, bound)
+        except FormatError as exc:
+            self.failed.emit(str(exc))
+            return None
+        except (OSError, RuntimeError) as exc:
+            self.failed.emit(storage_problem(exc))
+            return None
+        except Exception as exc:  # noqa: BLE001 - sqlite3 errors: say it, change nothing
+            import sqlite3
+
+            if not isinstance(exc, sqlite3.Error):
+                raise
+            self.failed.emit(storage_problem(exc))
+            return None
+        self._after_op(result.changes)
+        return result
+
+    def _after_op(self, changes: Changes) -> None:
+        """Reload what an operation changed in storage, then tell the views."""
+        self._data_version = self._read_data_version()
+        if self.person is not None:
+            if self.repo.people.by_uid(self.person.uid) is None:
+                self.person = None  # deleted: the caller opens someone else
+            else:
+                if changes & Changes.PERSON:
+                    self.person = self.repo.people.get(self.person.id)
+                if changes & Changes.current():
+                    self.assessment = self.repo.assessments.load(self.person.id)
+                    self.evaluation = evaluate(self.assessment)
+                if changes & Changes.MENTOR:
+                    self._mentor = None
+        if changes:
+            self.changed.emit(changes)
+
+    # People -----------------------------------------------------------------------------------
+    def create_person(self, name: str, assessment: Assessment) -> Person | None:
+        from ses_decider.ops.people import create_person
+
+        result = self.run(create_person, name, assessment)
+        if result is None:
+            return None
+        self.open_person(result.value.id)
+        return result.value
+
+    def open_someone(self) -> None:
+        """After the current person went away: the last used, else the first, else the demo."""
+        from ses_decider.ops.people import first_person
+
+        self.open_person(ops.run(self.repo, first_person).value)
+
+    # Edits on screen --------------------------------------------------------------------------
+    def set_weight(self, factor_id: str, value: float | None, role: str = SELF) -> None:
+        """How much a factor matters, 0-10 (None: not rated)."""
+        if value is not None:
+            value = min(WEIGHT_MAX, max(WEIGHT_MIN, float(value)))
+        self._edit_rating(role, factor_id, "weight", value, "Weight of")
+
+    def set_lean(self, factor_id: str, value: float | None, role: str = SELF) -> None:
+        """How a factor lands, -5..+5 (None: not rated)."""
+        if value is not None:
+            value = min(LEAN_MAX, max(LEAN_MIN, float(value)))
+        self._edit_rating(role, factor_id, "lean", value, "Lean of")
+
+    def clear_rating(self, factor_id: str, role: str = SELF) -> None:
+        """Back to "not rated": the factor takes no part in the score (one undo step)."""
+        rating = self.view(role).ratings[factor_id]
+        if rating.weight is None and rating.lean is None:
+            return
+        self._push(
+            _SetRating(self, role, factor_id, replace(rating, weight=None, lean=None), "Not rated")
+        )
+
+    def set_dealbreaker(self, factor_id: str, on: bool, role: str = SELF) -> None:
+        self._edit_rating(role, factor_id, "dealbreaker", bool(on), "Dealbreaker:")
 
     def set_note(self, factor_id: str, text: str) -> None:
-        self._edit_rating(factor_id, "note", text, f"Note on {self._title(factor_id)}")
+        self._edit_rating(SELF, factor_id, "note", text, "Note on")
 
     def set_certainty(self, factor_id: str, certainty) -> None:
-        self._edit_rating(factor_id, "certainty", certainty, "Certainty")
+        self._edit_rating(SELF, factor_id, "certainty", certainty, "Certainty of")
 
     def set_gut(self, which: str, verdict: Verdict | None) -> None:
         """Record the gut answer 'before' or 'after' weighing."""
-        field = f"gut_{which}"
-        self._push(_SetAssessmentField(self, field, verdict, "Gut answer"))
+        self._push(_SetAssessmentField(self, f"gut_{which}", verdict, "Gut answer"))
 
     def set_fit(self, question_id: str, value: float | None) -> None:
         """Answer (or clear) one fit question."""
@@ -111,7 +267,8 @@ class Session(QObject):
 
     def set_readiness(self, state, text: str = "Readiness") -> None:
         """Replace the readiness facts, ECQ ratings and plan with an edited copy (one undo step)."""
-        self._push(_SetAssessmentField(self, "readiness", state, text))
+        if state != self.assessment.readiness:
+            self._push(_SetAssessmentField(self, "readiness", state, text))
 
     def set_hidden(self, factor_id: str, hidden: bool) -> None:
         self._push(_SetHidden(self, factor_id, hidden))
@@ -126,28 +283,30 @@ class Session(QObject):
         self._push(_RemoveFactor(self, factor_id))
 
     def replace_assessment(self, assessment: Assessment, text: str) -> None:
-        """Swap in a whole new assessment (a weighting method, a restored snapshot) as one step."""
+        """Swap in a whole new assessment (a weighting method, say) as one step."""
         self._push(_ReplaceAssessment(self, assessment, text))
 
-    # Saving ---------------------------------------------------------------------------------
+    # Saving -----------------------------------------------------------------------------------
     def flush(self) -> bool:
         """Write pending edits now; returns False (and says why once) if that failed."""
         self._save_timer.stop()
         if not self._dirty or self.person is None:
             return True
+        views = {role: self.view(role) for role in sorted(self._dirty)}
         try:
-            self.repo.save_assessment(self.person.id, self.assessment)
+            ops.run(self.repo, save_views, self.person.id, views)
         except Exception as exc:  # noqa: BLE001 - any storage failure keeps the edits on screen
             self._save_timer.start(AUTOSAVE_MS * 10)  # try again later
-            self.save_failed.emit(str(exc))
+            self.save_failed.emit(storage_problem(exc))
             return False
-        self._dirty = False
+        self._dirty.clear()
+        self._data_version = self._read_data_version()
         self.saved.emit()
         return True
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        return bool(self._dirty)
 
     def _read_data_version(self) -> int:
         return self.repo.db.execute("PRAGMA data_version").fetchone()[0]
@@ -162,61 +321,89 @@ class Session(QObject):
         if version == self._data_version or self._dirty:
             return False
         self._data_version = version
-        self.people_changed.emit()
-        ids = [p.id for p in self.repo.people()]
-        if self.person is not None and self.person.id in ids:
+        if self.person is not None and self.repo.people.by_uid(self.person.uid) is not None:
             self.open_person(self.person.id)
-        elif ids:
-            self.open_person(ids[0])
+        else:
+            self.open_someone()
         return True
 
     def discard_pending(self) -> None:
         """Forget unsaved edits (the user chose to delete all data); stop any retry."""
         self._save_timer.stop()
-        self._dirty = False
+        self._dirty.clear()
 
     def use_repository(self, repo: Repository) -> None:
-        """Switch to another open database (after a restore or a fresh start); nothing carried over."""
+        """Switch to another open database (after a restore or a fresh start); nothing carried
+        over. The caller opens a person next."""
         self.discard_pending()
         self.repo = repo
+        self._remember_path()
         self.person = None
+        self._mentor = None
         self.undo_stack.clear()
         self._data_version = self._read_data_version()
 
-    # Internals ------------------------------------------------------------------------------
-    def _title(self, factor_id: str) -> str:
-        return self.assessment.factor(factor_id).title
-
-    def _edit_rating(self, factor_id: str, field: str, value, text: str) -> None:
-        if getattr(self.assessment.ratings[factor_id], field) == value:
+    # Internals --------------------------------------------------------------------------------
+    def _edit_rating(self, role: str, factor_id: str, field: str, value, verb: str) -> None:
+        rating = self.view(role).ratings[factor_id]
+        if getattr(rating, field) == value:
             return
-        self._push(_SetRatingField(self, factor_id, field, value, text))
+        title = self.view(role).factor(factor_id).title
+        text = f"{verb} {title}" + (" (mentor)" if role == MENTOR else "")
+        self._push(
+            _SetRating(self, role, factor_id, replace(rating, **{field: value}), text, field)
+        )
 
     def _push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)  # push() runs redo(), which calls _after_edit
 
-    def _after_edit(self, factors: bool = False) -> None:
-        self.evaluation = evaluate(self.assessment)
-        self._dirty = True
+    def _after_edit(self, changes: Changes, role: str = SELF) -> None:
+        if role == SELF:
+            self.evaluation = evaluate(self.assessment)
+        self._dirty.add(role)
         self._save_timer.start()
-        if factors:
-            self.factors_changed.emit()
-        self.changed.emit()
+        self.changed.emit(changes)
 
 
-class _SetRatingField(QUndoCommand):
-    """One field of one rating; consecutive moves of the same slider merge into one undo step."""
+class _OpCommand(QUndoCommand):
+    """An operation already run; undo runs its inverse, redo the inverse's inverse."""
 
-    def __init__(self, session: Session, factor_id: str, field: str, value, text: str):
+    def __init__(self, session: Session, undo_op, text: str):
         super().__init__(text)
-        self.session, self.factor_id, self.field = session, factor_id, field
-        self.old = getattr(session.assessment.ratings[factor_id], field)
-        self.new = value
+        self.session, self.undo_op, self.redo_op = session, undo_op, None
+        self._first = True
 
-    def _set(self, value) -> None:
-        ratings = self.session.assessment.ratings
-        ratings[self.factor_id] = replace(ratings[self.factor_id], **{self.field: value})
-        self.session._after_edit()
+    def redo(self) -> None:
+        if self._first:  # QUndoStack.push calls redo(); the operation has run already
+            self._first = False
+            return
+        result = self.session._run_now(self.redo_op)
+        if result is not None:
+            self.undo_op = result.undo
+
+    def undo(self) -> None:
+        self.session.flush()
+        result = self.session._run_now(self.undo_op)
+        if result is not None:
+            self.redo_op = result.undo
+
+
+class _SetRating(QUndoCommand):
+    """One rating of one view; consecutive moves of the same slider merge into one undo step."""
+
+    def __init__(
+        self, session: Session, role: str, factor_id: str, new: Rating, text: str, field=None
+    ):
+        super().__init__(text)
+        self.session, self.role, self.factor_id, self.field = session, role, factor_id, field
+        self.old = session.view(role).ratings[factor_id]
+        self.new = new
+
+    def _set(self, rating: Rating) -> None:
+        self.session.view(self.role).ratings[self.factor_id] = replace(rating)
+        self.session._after_edit(
+            Changes.MENTOR if self.role == MENTOR else Changes.RATINGS, self.role
+        )
 
     def redo(self) -> None:
         self._set(self.new)
@@ -228,12 +415,15 @@ class _SetRatingField(QUndoCommand):
         return _MERGE_ID if self.field in ("weight", "lean", "note") else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, _SetRatingField):
+        if not isinstance(other, _SetRating):
             return False
-        if (other.factor_id, other.field) != (self.factor_id, self.field):
+        if (other.role, other.factor_id, other.field) != (self.role, self.factor_id, self.field):
             return False
         self.new = other.new
         return True
+
+
+_FIELD_CHANGES = {"fit": Changes.READINESS, "readiness": Changes.READINESS}
 
 
 class _SetAssessmentField(QUndoCommand):
@@ -242,18 +432,21 @@ class _SetAssessmentField(QUndoCommand):
         self.session, self.field = session, field
         self.old, self.new = getattr(session.assessment, field), value
 
+    def _set(self, value) -> None:
+        setattr(self.session.assessment, self.field, value)
+        self.session._after_edit(_FIELD_CHANGES.get(self.field, Changes.RATINGS))
+
     def redo(self) -> None:
-        setattr(self.session.assessment, self.field, self.new)
-        self.session._after_edit()
+        self._set(self.new)
 
     def undo(self) -> None:
-        setattr(self.session.assessment, self.field, self.old)
-        self.session._after_edit()
+        self._set(self.old)
 
 
 class _SetHidden(QUndoCommand):
     def __init__(self, session: Session, factor_id: str, hidden: bool):
-        super().__init__(("Hide " if hidden else "Show ") + session._title(factor_id))
+        title = session.assessment.factor(factor_id).title
+        super().__init__(("Hide " if hidden else "Show ") + title)
         self.session, self.factor_id, self.hidden = session, factor_id, hidden
 
     def _apply(self, hidden: bool) -> None:
@@ -261,7 +454,7 @@ class _SetHidden(QUndoCommand):
             self.session.assessment.hidden.add(self.factor_id)
         else:
             self.session.assessment.hidden.discard(self.factor_id)
-        self.session._after_edit(factors=True)
+        self.session._after_edit(Changes.FACTORS | Changes.RATINGS)
 
     def redo(self) -> None:
         self._apply(self.hidden)
@@ -278,17 +471,17 @@ class _AddFactor(QUndoCommand):
     def redo(self) -> None:
         self.session.assessment.factors.append(self.factor)
         self.session.assessment.ratings[self.factor.id] = replace(self.rating)
-        self.session._after_edit(factors=True)
+        self.session._after_edit(Changes.FACTORS | Changes.RATINGS)
 
     def undo(self) -> None:
         self.session.assessment.factors.remove(self.factor)
         del self.session.assessment.ratings[self.factor.id]
-        self.session._after_edit(factors=True)
+        self.session._after_edit(Changes.FACTORS | Changes.RATINGS)
 
 
 class _RemoveFactor(QUndoCommand):
     def __init__(self, session: Session, factor_id: str):
-        super().__init__(f"Remove {session._title(factor_id)}")
+        super().__init__(f"Remove {session.assessment.factor(factor_id).title}")
         self.session = session
         self.factor = session.assessment.factor(factor_id)
         self.index = session.assessment.factors.index(self.factor)
@@ -297,12 +490,12 @@ class _RemoveFactor(QUndoCommand):
     def redo(self) -> None:
         self.session.assessment.factors.remove(self.factor)
         del self.session.assessment.ratings[self.factor.id]
-        self.session._after_edit(factors=True)
+        self.session._after_edit(Changes.FACTORS | Changes.RATINGS)
 
     def undo(self) -> None:
         self.session.assessment.factors.insert(self.index, self.factor)
         self.session.assessment.ratings[self.factor.id] = self.rating
-        self.session._after_edit(factors=True)
+        self.session._after_edit(Changes.FACTORS | Changes.RATINGS)
 
 
 class _ReplaceAssessment(QUndoCommand):
@@ -313,7 +506,7 @@ class _ReplaceAssessment(QUndoCommand):
 
     def _apply(self, assessment: Assessment) -> None:
         self.session.assessment = assessment.copy()
-        self.session._after_edit(factors=True)
+        self.session._after_edit(Changes.current())
 
     def redo(self) -> None:
         self._apply(self.new)

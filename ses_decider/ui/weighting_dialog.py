@@ -403,9 +403,10 @@ class WeighingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Other ways to set your weights")
         self.assessment = assessment.copy()
-        active = self.assessment.active()
-        factors = [f for f, _ in active]
-        self.now = {f.id: r.weight for f, r in active}
+        shown = self.assessment.shown()  # rated or not: ranking is a way to start rating
+        factors = [f for f, _ in shown]
+        self.stored = {f.id: r.weight for f, r in shown}  # None: not rated yet
+        self.now = {fid: weight or 0.0 for fid, weight in self.stored.items()}
         self.rank = RankTab(factors, self.now)
         self.swing = SwingTab(factors, self.now)
         self.pairwise = PairwiseTab(factors, self.now)
@@ -425,7 +426,8 @@ class WeighingDialog(QDialog):
         for row, factor in enumerate(factors, start=1):
             new, share = _label(""), _label("")
             grid.addWidget(_label(factor.title), row, 0)
-            grid.addWidget(_label(fmt(self.now[factor.id])), row, 1)
+            stored = self.stored[factor.id]
+            grid.addWidget(_label("not rated" if stored is None else fmt(stored)), row, 1)
             grid.addWidget(new, row, 2)
             grid.addWidget(share, row, 3)
             self.rows[factor.id] = (new, share)
@@ -487,8 +489,10 @@ class WeighingDialog(QDialog):
     def updated_assessment(self) -> Assessment:
         """A copy of the assessment with the new weights and `method` set."""
         result = self.assessment.copy()
+        kept = set(self.now) - set(self.pairwise.chosen()) if self.method() == "pairwise" else set()
         for fid, weight in self.new_weights().items():
-            result.ratings[fid] = replace(result.ratings[fid], weight=weight)
+            if fid not in kept:  # a factor left out of the comparison keeps what it had
+                result.ratings[fid] = replace(result.ratings[fid], weight=weight)
         result.method = self.method()
         return result
 

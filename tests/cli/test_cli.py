@@ -319,14 +319,18 @@ def test_import_twice_then_a_change(isolated_data_dir, tmp_path):
     assert third.returncode == 0, third.stderr
     listed = run_cli("people", "--json", data_dir=isolated_data_dir)
     [row] = json.loads(listed.stdout)
-    assert row == {
+    assert {k: row[k] for k in ("name", "score", "verdict", "snapshots", "rated")} == {
         "name": "Alex Rivera",
         "score": pytest.approx(50 + 10 * (119.5 - 28) / 58.25),
         "verdict": "GO",
         "snapshots": 1,
+        "rated": 11,
     }
+    assert len(row["uid"]) == 32
     text = run_cli("people", data_dir=isolated_data_dir)
-    assert text.stdout.strip() == "Alex Rivera: GO (65.7), 1 snapshot(s)"
+    assert text.stdout.strip() == (
+        f"Alex Rivera: GO (65.7), 11 of {row['factors']} factors rated, 1 snapshot(s)"
+    )
 
 
 @pytest.mark.parametrize(

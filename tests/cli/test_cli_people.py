@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ses_decider.cli import main
 from ses_decider.core.content import demo_assessment
+from ses_decider.core.records import Choice, Decision
 from ses_decider.storage.db import database_path, open_database
-from ses_decider.storage.people import Choice, Decision
 from ses_decider.storage.repository import Repository
 from tests.cli.test_cli import DATA, assert_clean_failure, run_cli
 
@@ -21,10 +21,10 @@ def seed(data_dir: Path) -> None:
     a = demo_assessment()
     a.ratings["pay"].note = NOTE
     person = repo.create_person("Dana Cho", a)
-    repo.take_snapshot(person.id, demo_assessment(), "before the detail")
-    repo.take_snapshot(person.id, a, "after the detail")
-    repo.set_note(person.id, "pay", NOTE)
-    repo.set_decision(person.id, Decision(Choice.NOT_NOW, "2026-02-01"))
+    repo.snapshots.take(person.id, demo_assessment(), "before the detail")
+    repo.snapshots.take(person.id, a, "after the detail")
+    repo.notes.set(person.id, "pay", NOTE)
+    repo.decisions.set(person.id, Decision(Choice.NOT_NOW, "2026-02-01"))
     db.close()
 
 

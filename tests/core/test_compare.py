@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ses_decider.core.compare import differences
-from ses_decider.core.content import blank_assessment, demo_assessment
-from ses_decider.core.model import DEFAULT_FACTOR_IDS
+from ses_decider.core.content import demo_assessment
 from ses_decider.core.scoring import evaluate
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
+from tests.helpers import neutral_assessment
 
 values = st.floats(min_value=0, max_value=10, allow_nan=False).map(lambda v: round(v * 2) / 2)
 leans = st.floats(min_value=-5, max_value=5, allow_nan=False).map(lambda v: round(v * 2) / 2)
@@ -37,7 +38,7 @@ def test_the_difference_that_flips_the_verdict_comes_first():
     st.lists(st.tuples(values, leans), min_size=11, max_size=11),
 )
 def test_each_reported_shift_is_what_taking_that_value_does(mine, theirs):
-    first, second = blank_assessment(), blank_assessment()
+    first, second = neutral_assessment(), neutral_assessment()
     for fid, (w, r), (w2, r2) in zip(DEFAULT_FACTOR_IDS, mine, theirs, strict=True):
         first.ratings[fid] = replace(first.ratings[fid], weight=w, lean=r)
         second.ratings[fid] = replace(second.ratings[fid], weight=w2, lean=r2)

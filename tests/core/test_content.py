@@ -80,13 +80,15 @@ def test_by_id():
         catalogue().by_id("salary")
 
 
-def test_blank_assessment_is_every_factor_at_weight_5_lean_0():
+def test_blank_assessment_is_every_factor_not_rated():
+    # "Not rated" is not an opinion: a new assessment has no verdict until something is rated.
     assessment = blank_assessment()
-    assert [f.id for f in assessment.factors] == list(STABLE_IDS)
-    assert all(r.weight == 5.0 and r.lean == 0.0 for r in assessment.ratings.values())
+    assert [f.id for f in assessment.factors][: len(STABLE_IDS)] == list(STABLE_IDS)
+    assert all(r.weight is None and r.lean is None for r in assessment.ratings.values())
     assert not any(r.dealbreaker for r in assessment.ratings.values())
     assert assessment.hidden == set()
-    assert evaluate(assessment).verdict is Verdict.CLOSE_CALL
+    assert assessment.rated_count() == (0, len(assessment.factors))
+    assert evaluate(assessment).verdict is Verdict.NOT_ENOUGH_INPUT
 
 
 def test_blank_assessments_do_not_share_state():
@@ -95,8 +97,8 @@ def test_blank_assessments_do_not_share_state():
     first.ratings["pay"].lean = 4.0
     first.factors.pop()
     first.hidden.add("stress")
-    assert second.ratings["pay"].lean == 0.0
-    assert len(second.factors) == len(STABLE_IDS)
+    assert second.ratings["pay"].lean is None
+    assert len(second.factors) == len(first.factors) + 1
     assert second.hidden == set()
 
 
@@ -149,16 +151,8 @@ def _break_source_without_date(data):
     del data["sources"]["sea_survey"]["as_of"]
 
 
-def _break_renamed_id(data):
-    data["factors"][4]["id"] = "salary"
-
-
-def _break_missing_factor(data):
-    del data["factors"][-1]
-
-
-def _break_swapped_order(data):
-    data["factors"][0], data["factors"][1] = data["factors"][1], data["factors"][0]
+def _break_duplicate_id(data):
+    data["factors"][4]["id"] = data["factors"][3]["id"]
 
 
 def _break_weight_in_catalogue(data):
@@ -172,9 +166,7 @@ def _break_weight_in_catalogue(data):
         (_break_empty_title, ["factors/0/title"]),
         (_break_unknown_source, ["pay", "hearsay"]),
         (_break_source_without_date, ["sources/sea_survey", "as_of"]),
-        (_break_renamed_id, ["factor ids"]),
-        (_break_missing_factor, ["factor ids"]),
-        (_break_swapped_order, ["factor ids"]),
+        (_break_duplicate_id, ["factor id twice"]),
         (_break_weight_in_catalogue, ["factors/2", "weight"]),
     ],
 )
@@ -192,3 +184,8 @@ def test_broken_catalogue_breaks_new_assessments_too(broken_catalogue):
     _break_missing_pro(broken_catalogue)
     with pytest.raises(ContentError):
         blank_assessment()
+
+
+def test_the_catalogue_keeps_the_eleven_stable_ids_first():
+    # The ids are part of the file format: files written by earlier versions name them.
+    assert tuple(f.id for f in catalogue().factors)[: len(STABLE_IDS)] == tuple(STABLE_IDS)

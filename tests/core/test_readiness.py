@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ses_decider.core.content import blank_assessment, catalogue
+from ses_decider.core.content import catalogue
 from ses_decider.core.facts import as_of_end
 from ses_decider.core.model import EcqRating, PlanItem, Rating, ReadinessState
 from ses_decider.core.readiness import (
@@ -28,6 +28,7 @@ from ses_decider.core.readiness import (
 )
 from ses_decider.core.readiness_content import readiness_content
 from ses_decider.resources import resource_path
+from tests.helpers import neutral_assessment
 
 FIT_IDS = (
     "management_track",
@@ -185,7 +186,7 @@ def test_want_is_seventy_percent_decision_thirty_percent_fit():
 
 
 def test_axes_of_an_assessment_with_a_dealbreaker():
-    a = blank_assessment()
+    a = neutral_assessment()
     for fid in a.ratings:
         a.ratings[fid] = Rating(weight=5, lean=4)
     a.ratings["relocation"] = Rating(weight=5, lean=-4, dealbreaker=True)
@@ -198,7 +199,9 @@ def test_axes_of_an_assessment_with_a_dealbreaker():
 
 
 def test_axes_need_both_for_a_quadrant():
-    a = blank_assessment()  # weight 5, lean 0 everywhere: decision score 50
+    a = neutral_assessment()
+    for rating in a.ratings.values():  # weight 5, lean 0 everywhere: decision score 50
+        rating.weight, rating.lean = 5.0, 0.0
     found = axes(a)
     assert (found.want, found.ready, found.quadrant) == (50.0, None, None)
     assert found.way_credits == {}
@@ -322,7 +325,7 @@ def test_want_never_falls_when_a_fit_answer_rises(decision, fit_answers, qid, mo
     answers,
 )
 def test_want_never_falls_when_a_lean_rises(pairs, index, new_lean, fit_answers):
-    a = blank_assessment()
+    a = neutral_assessment()
     for fid, (w, r) in zip(a.ratings, pairs, strict=True):
         a.ratings[fid] = Rating(weight=w, lean=r)
     a.ratings["relocation"].dealbreaker = True

@@ -8,10 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ses_decider.core.content import blank_assessment
 from ses_decider.core.explain import verdict_sentence
 from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
     Assessment,
     Factor,
     Rating,
@@ -19,6 +17,8 @@ from ses_decider.core.model import (
     Verdict,
 )
 from ses_decider.core.scoring import evaluate, raw_score, verdict_for
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
+from tests.helpers import neutral_assessment
 
 # Weights a person can set (0 or a usable amount; sub-1e-3 weights are not a real input) and any
 # lean in range, fractional included.
@@ -213,7 +213,7 @@ def test_hidden_factors_take_no_part(ratings, data):
 
 
 def test_hiding_a_default_factor_is_like_leaving_it_out():
-    assessment = blank_assessment()
+    assessment = neutral_assessment()
     for fid in DEFAULT_FACTOR_IDS:
         assessment.ratings[fid].lean = 1.0
     assessment.ratings["pay"] = Rating(weight=10.0, lean=-5.0)
@@ -237,12 +237,47 @@ def test_no_weight_means_no_score_and_no_error(lean_values):
 
 
 def test_every_factor_hidden_means_no_score():
-    assessment = blank_assessment()
+    assessment = neutral_assessment()
     assessment.hidden = set(DEFAULT_FACTOR_IDS)
     result = evaluate(assessment)
     assert result.score is None
     assert result.verdict is Verdict.NOT_ENOUGH_INPUT
+    assert "Rate the factors" in verdict_sentence(assessment, result)
+
+
+def test_all_weights_zero_asks_for_a_weight():
+    assessment = neutral_assessment(weight=0.0)
+    result = evaluate(assessment)
+    assert result.verdict is Verdict.NOT_ENOUGH_INPUT
     assert "weight above 0" in verdict_sentence(assessment, result)
+
+
+def test_a_factor_not_rated_takes_no_part_like_one_left_out():
+    # "Not rated" is not "rated 0": it changes nothing, where a lean of 0 pulls toward 50.
+    assessment = neutral_assessment(lean=2.0)
+    base = evaluate(assessment)
+    assessment.ratings["pay"] = Rating()  # not rated
+    assert evaluate(assessment).score == base.score
+    assert "pay" not in evaluate(assessment).contributions
+    assessment.ratings["pay"] = Rating(weight=5.0, lean=0.0)  # rated neutral
+    assert evaluate(assessment).score < base.score
+
+
+def test_half_rated_takes_no_part_until_both_are_set():
+    assessment = neutral_assessment(lean=2.0)
+    base = evaluate(assessment).score
+    assessment.ratings["pay"] = Rating(weight=9.0)
+    assert evaluate(assessment).score == base
+    assessment.ratings["pay"] = Rating(lean=-5.0)
+    assert evaluate(assessment).score == base
+
+
+def test_a_dealbreaker_screens_before_any_weight():
+    assessment = neutral_assessment(lean=3.0)
+    assessment.ratings["relocation"] = Rating(lean=-4.0, dealbreaker=True)  # no weight yet
+    result = evaluate(assessment)
+    assert result.verdict is Verdict.NO_GO
+    assert result.dealbreakers == ("relocation",)
 
 
 def test_raw_score_without_weight_is_none():
@@ -288,7 +323,7 @@ def test_a_dealbreaker_above_minus_3_changes_nothing(ratings, data):
 
 
 def test_a_high_score_with_a_hit_dealbreaker_is_no_go_and_says_why():
-    assessment = blank_assessment()
+    assessment = neutral_assessment()
     for fid in DEFAULT_FACTOR_IDS:
         assessment.ratings[fid] = Rating(weight=10.0, lean=5.0)
     assessment.ratings["relocation"] = Rating(weight=0.5, lean=-3.0, dealbreaker=True)
@@ -302,7 +337,7 @@ def test_a_high_score_with_a_hit_dealbreaker_is_no_go_and_says_why():
 
 
 def test_a_dealbreaker_with_weight_zero_still_decides():
-    assessment = blank_assessment()
+    assessment = neutral_assessment()
     assessment.ratings["relocation"] = Rating(weight=0.0, lean=-5.0, dealbreaker=True)
     result = evaluate(assessment)
     assert result.score == 50.0
@@ -312,7 +347,7 @@ def test_a_dealbreaker_with_weight_zero_still_decides():
 
 # Thresholds --------------------------------------------------------------------------------------
 def _blank_with(leans_by_id: dict[str, float], weight: float = 5.0) -> Assessment:
-    assessment = blank_assessment()
+    assessment = neutral_assessment()
     for fid in DEFAULT_FACTOR_IDS:
         assessment.ratings[fid] = Rating(weight=weight, lean=leans_by_id.get(fid, 0.0))
     return assessment
@@ -419,7 +454,7 @@ def test_fractional_weights_and_leans():
 
 
 def test_blank_assessment_is_a_close_call_at_50():
-    result = evaluate(blank_assessment())
+    result = evaluate(neutral_assessment())
     assert result.score == 50.0
     assert result.verdict is Verdict.CLOSE_CALL
     assert result.total_weight == 5.0 * len(DEFAULT_FACTOR_IDS)

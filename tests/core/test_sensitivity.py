@@ -9,10 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ses_decider.core import sensitivity
-from ses_decider.core.content import blank_assessment, demo_assessment
+from ses_decider.core.content import demo_assessment
 from ses_decider.core.model import (
     DEALBREAKER_LEAN,
-    DEFAULT_FACTOR_IDS,
     Certainty,
     Thresholds,
     Verdict,
@@ -26,13 +25,15 @@ from ses_decider.core.sensitivity import (
     tipping_sentences,
     tornado,
 )
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
+from tests.helpers import neutral_assessment
 
 RANGES = {"weight": (0.0, 10.0), "lean": (-5.0, 5.0)}
 
 
 def make(ratings: dict[str, tuple[float, float]], **flags):
     """An assessment from {id: (weight, lean)}; unnamed default factors get weight 0."""
-    assessment = blank_assessment()
+    assessment = neutral_assessment()
     for factor_id in DEFAULT_FACTOR_IDS:
         weight, lean = ratings.get(factor_id, (0.0, 0.0))
         rating = assessment.ratings[factor_id]

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ses_decider.core.model import DEFAULT_FACTOR_IDS
 from ses_decider.core.weighting import (
     SAATY_SCALE,
     WeightingError,
@@ -21,6 +20,7 @@ from ses_decider.core.weighting import (
     swing,
 )
 from ses_decider.resources import load_json
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
 
 KNOWN = set(DEFAULT_FACTOR_IDS)
 

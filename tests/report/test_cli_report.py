@@ -37,7 +37,7 @@ def data_dir(tmp_path):
     db = open_database(database_path(folder))
     repo = Repository(db)
     person = repo.create_person(NAME, demo_assessment(), is_demo=True)
-    repo.save_assessment(person.id, mentor_assessment(), MENTOR)
+    repo.assessments.save(person.id, mentor_assessment(), MENTOR)
     db.close()
     return folder
 

@@ -38,7 +38,7 @@ def test_export_brief_through_the_file_dialog(window, tmp_path, monkeypatch):  #
 def test_export_brief_failure_is_a_message_not_a_crash(window, tmp_path, monkeypatch):  # noqa: F811
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
-    window.export_brief(path=str(tmp_path / "missing" / "brief.html"))
+    window.files.export_brief(path=str(tmp_path / "missing" / "brief.html"))
     assert shown and "does not exist" in shown[0]
     assert not (tmp_path / "missing").exists()
 
@@ -48,7 +48,7 @@ def test_print_paints_the_same_brief_on_the_printer(window, tmp_path):  # noqa: 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    window.print_brief(printer=printer)
+    window.files.print_brief(printer=printer)
     text = pdf_text(tmp_path / "printed.pdf")
     assert window.session.person.name in text and "Page 1 of" in text
 

@@ -27,7 +27,12 @@ from ses_decider.core.content import blank_assessment
 from ses_decider.core.model import Factor, Rating
 from ses_decider.storage.db import open_database
 from ses_decider.storage.repository import Repository
-from ses_decider.storage.transfer import import_assessment
+from ses_decider.ops import run
+from ses_decider.ops.imports import AssessmentFile, import_assessment as _import
+
+
+def import_assessment(repo, name, a):
+    run(repo, _import, AssessmentFile(name, a, None))
 
 mode, path = sys.argv[1], sys.argv[2]
 repo = Repository(open_database(path))
@@ -43,11 +48,11 @@ def assessment(value, extra=0):
     return a
 
 if mode == "save":
-    person = repo.person_by_name("Alex") or repo.create_person("Alex", assessment(0))
+    person = repo.people.by_name("Alex") or repo.create_person("Alex", assessment(0))
     i = 0
     while True:
         i += 1
-        repo.save_assessment(person.id, assessment(i))
+        repo.assessments.save(person.id, assessment(i))
         print(i, flush=True)
 else:  # import: each round imports a large file as a new person, then over an existing one
     i = 0

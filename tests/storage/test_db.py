@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from ses_decider.core.content import blank_assessment
 from ses_decider.storage.backups import KEEP, backup_database, list_backups
 from ses_decider.storage.db import (
     DB_FILENAME,
@@ -20,6 +19,7 @@ from ses_decider.storage.db import (
 )
 from ses_decider.storage.db import migrations as db_migrations
 from ses_decider.storage.repository import Repository
+from tests.helpers import neutral_assessment
 
 TABLES = {"people", "assessments", "ratings", "snapshots", "settings", "_sqlite_migrations"}
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -33,9 +33,9 @@ def make_database(path: Path, names=("Alex", "Sam")) -> None:
     db = open_database(path)
     repo = Repository(db)
     for name in names:
-        person = repo.create_person(name, blank_assessment())
-        repo.take_snapshot(person.id, blank_assessment(), "first")
-    repo.set_setting("theme", "dark")
+        person = repo.create_person(name, neutral_assessment())
+        repo.snapshots.take(person.id, neutral_assessment(), "first")
+    repo.settings.set("theme", "dark")
     db.close()
 
 
@@ -71,10 +71,10 @@ def test_reopening_keeps_everything(tmp_path):
     db = open_database(path)
     try:
         repo = Repository(db)
-        assert [p.name for p in repo.people()] == ["Alex", "Sam"]
-        alex = repo.person_by_name("Alex")
-        assert [s.label for s in repo.snapshots(alex.id)] == ["first"]
-        assert repo.get_setting("theme") == "dark"
+        assert [p.name for p in repo.people.all()] == ["Alex", "Sam"]
+        alex = repo.people.by_name("Alex")
+        assert [s.label for s in repo.snapshots.list(alex.id)] == ["first"]
+        assert repo.settings.get("theme") == "dark"
         # Pragmas are per connection: they must be set again on every open.
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -100,7 +100,7 @@ def test_data_folder_and_database_are_private(isolated_data_dir):
     path = database_path()
     db = open_database(path)
     try:
-        Repository(db).create_person("Alex", blank_assessment())
+        Repository(db).create_person("Alex", neutral_assessment())
     finally:
         db.close()
     assert stat.S_IMODE(isolated_data_dir.stat().st_mode) == 0o700
@@ -201,7 +201,7 @@ def test_another_apps_migrations_do_not_count_as_newer(tmp_path):
     conn.close()
     db = open_database(path)
     try:
-        assert len(Repository(db).people()) == 2
+        assert len(Repository(db).people.all()) == 2
     finally:
         db.close()
 
@@ -241,8 +241,8 @@ def test_a_backup_opens_and_holds_the_same_people(tmp_path):
     copy = open_database(target)
     try:
         repo = Repository(copy)
-        assert [p.name for p in repo.people()] == ["Alex", "Sam"]
-        assert len(repo.snapshots(repo.person_by_name("Sam").id)) == 1
+        assert [p.name for p in repo.people.all()] == ["Alex", "Sam"]
+        assert len(repo.snapshots.list(repo.people.by_name("Sam").id)) == 1
     finally:
         copy.close()
 
@@ -255,7 +255,7 @@ def test_backups_keep_only_the_newest(tmp_path):
     try:
         for i in range(KEEP + 3):
             if i == KEEP:  # later backups must hold later data
-                Repository(db).create_person("Late", blank_assessment())
+                Repository(db).create_person("Late", neutral_assessment())
             made.append(backup_database(db, tmp_path))
     finally:
         db.close()
@@ -267,7 +267,7 @@ def test_backups_keep_only_the_newest(tmp_path):
     assert not any(p.exists() for p in made[:-KEEP])
     newest = open_database(kept[0])
     try:
-        assert [p.name for p in Repository(newest).people()] == ["Alex", "Late"]
+        assert [p.name for p in Repository(newest).people.all()] == ["Alex", "Late"]
     finally:
         newest.close()
 

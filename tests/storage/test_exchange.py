@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ses_decider.core.content import blank_assessment, catalogue
+from ses_decider.core.content import catalogue
 from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
     Assessment,
     Certainty,
     Factor,
@@ -31,6 +30,8 @@ from ses_decider.storage.exchange import (
     validate,
     write_json_atomically,
 )
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
+from tests.helpers import neutral_assessment
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 BAD_FILES = json.loads((DATA / "bad_files.json").read_text(encoding="utf-8"))["files"]
@@ -56,7 +57,7 @@ def round_trip(assessment: Assessment, person: str | None = None):
 
 
 def rich_assessment() -> Assessment:
-    assessment = blank_assessment()
+    assessment = neutral_assessment()
     values = [(7.25, -3.5), (0.0, 5.0), (10.0, -5.0), (3.333, 0.125), (0.5, -0.5)]
     for (weight, lean), fid in zip(values, DEFAULT_FACTOR_IDS, strict=False):
         assessment.ratings[fid] = Rating(weight=weight, lean=lean)
@@ -116,7 +117,7 @@ def test_round_trip_keeps_everything():
 
 @pytest.mark.parametrize("note", TRICKY_NOTES)
 def test_round_trip_keeps_any_note(note, tmp_path):
-    before = blank_assessment()
+    before = neutral_assessment()
     before.ratings["stress"].note = note
     path = tmp_path / "note.json"
     write_json_atomically(path, assessment_to_data(before, "Note Taker"))
@@ -125,7 +126,7 @@ def test_round_trip_keeps_any_note(note, tmp_path):
 
 
 def test_round_trip_through_a_file_keeps_fractions_exactly(tmp_path):
-    before = blank_assessment()
+    before = neutral_assessment()
     before.ratings["pay"] = Rating(weight=7.25, lean=-3.5)
     before.ratings["mission"] = Rating(weight=0.1, lean=4.999)
     before.ratings["stress"] = Rating(weight=1 / 3, lean=-1 / 7)
@@ -182,8 +183,10 @@ def test_round_trip_property(before, person):
     got_person, after = round_trip(before, person)
     assert got_person == (person or None)
     assert_same_active(before, after)
-    # Default factors the file leaves out are kept, hidden: they take no part in the score.
-    assert after.hidden == set(DEFAULT_FACTOR_IDS) - {f.id for f in before.factors}
+    # Default factors the file leaves out come back not rated: they take no part in the score.
+    left_out = {f.id for f in after.factors} - {f.id for f, _ in before.active()}
+    assert all(not after.ratings[fid].rated for fid in left_out)
+    assert after.hidden == set()
     assert evaluate(after) == evaluate(before)
 
 
@@ -195,7 +198,7 @@ def test_export_leaves_hidden_factors_out_and_validates():
     assert data["format"] == "ses-decider/assessment" and data["version"] == 1
     assert "pay" not in [item["id"] for item in data["factors"]]
     _, after = assessment_from_data(data)
-    assert "pay" in after.hidden
+    assert not after.ratings["pay"].rated  # left out of the file: not rated, no part
     assert evaluate(after).score == evaluate(assessment).score
 
 

@@ -9,8 +9,12 @@ import pytest
 
 from benchmarks.bench_people import build_people
 from ses_decider.core.content import demo_assessment
-from ses_decider.storage.people import BEFORE_RESTORE, Choice, Decision
+from ses_decider.core.records import BEFORE_RESTORE, Choice, Decision
+from ses_decider.ops import run
+from ses_decider.ops.history import restore_snapshot
+from ses_decider.ops.people import delete_person
 from ses_decider.storage.repository import MENTOR
+from tests.helpers import export_person
 
 TABLES = ("people", "assessments", "ratings", "snapshots", "discussion_notes", "decisions")
 
@@ -29,23 +33,23 @@ def edited(lean: float):
 def test_notes_are_shared_per_factor_and_kept_exactly(repo):
     person = repo.create_person("Alex", demo_assessment())
     text = '<b>x</b> \'); DROP TABLE people;-- "q" \U0001f680\nline two \x00 nul'
-    repo.set_note(person.id, "pay", text)
-    repo.set_note(person.id, "mission", "first")
-    repo.set_note(person.id, "mission", "second")
-    notes = repo.notes(person.id)
+    repo.notes.set(person.id, "pay", text)
+    repo.notes.set(person.id, "mission", "first")
+    repo.notes.set(person.id, "mission", "second")
+    notes = repo.notes.of(person.id)
     assert set(notes) == {"pay", "mission"}
     assert notes["pay"].text == text
     assert notes["mission"].text == "second"
-    repo.set_note(person.id, "mission", "")
-    assert set(repo.notes(person.id)) == {"pay"}
+    repo.notes.set(person.id, "mission", "")
+    assert set(repo.notes.of(person.id)) == {"pay"}
 
 
 # Decision and review --------------------------------------------------------------------------
 def test_decision_is_recorded_updated_and_cleared(repo):
     person = repo.create_person("Alex", demo_assessment())
-    assert repo.decision(person.id) is None
-    repo.set_decision(person.id, Decision(Choice.NOT_NOW, "2026-03-01"))
-    got = repo.decision(person.id)
+    assert repo.decisions.get(person.id) is None
+    repo.decisions.set(person.id, Decision(Choice.NOT_NOW, "2026-03-01"))
+    got = repo.decisions.get(person.id)
     assert (got.choice, got.decided_on, got.outcome, got.outcome_on) == (
         Choice.NOT_NOW,
         "2026-03-01",
@@ -53,45 +57,45 @@ def test_decision_is_recorded_updated_and_cleared(repo):
         None,
     )
     assert got.updated_at
-    repo.set_decision(
+    repo.decisions.set(
         person.id, Decision(Choice.APPLIED, "2026-04-01", "Selected \U0001f389", "2027-01-10")
     )
-    got = repo.decision(person.id)
+    got = repo.decisions.get(person.id)
     assert got.choice is Choice.APPLIED and got.outcome == "Selected \U0001f389"
     assert Choice.NOT_FOR_ME.label == "Not for me"
-    repo.set_decision(person.id, None)
-    assert repo.decision(person.id) is None
+    repo.decisions.set(person.id, None)
+    assert repo.decisions.get(person.id) is None
 
 
 def test_people_due_for_review(repo):
     a = repo.create_person("Ann", demo_assessment())
     b = repo.create_person("Bob", demo_assessment())
     repo.create_person("Cy", demo_assessment())
-    repo.set_review_on(a.id, "2026-06-01")
-    repo.set_review_on(b.id, "2026-01-15")
-    assert [p.name for p in repo.people_due_for_review(date(2026, 1, 14))] == []
-    assert [p.name for p in repo.people_due_for_review("2026-01-15")] == ["Bob"]
-    assert [p.name for p in repo.people_due_for_review(date(2026, 7, 1))] == ["Bob", "Ann"]
+    repo.people.set_review_on(a.id, "2026-06-01")
+    repo.people.set_review_on(b.id, "2026-01-15")
+    assert [p.name for p in repo.people.due_for_review(date(2026, 1, 14))] == []
+    assert [p.name for p in repo.people.due_for_review("2026-01-15")] == ["Bob"]
+    assert [p.name for p in repo.people.due_for_review(date(2026, 7, 1))] == ["Bob", "Ann"]
 
 
 # Search and summaries -------------------------------------------------------------------------
 def test_search_people_by_part_of_the_name(repo):
     for name in ("Alex Rivera", "Sam Alexander", "Pat Lee", "100%_sure", "Zed"):
         repo.create_person(name, demo_assessment())
-    assert [p.name for p in repo.search_people("alex")] == ["Alex Rivera", "Sam Alexander"]
-    assert [p.name for p in repo.search_people("ALEX", limit=1)] == ["Alex Rivera"]
-    assert [p.name for p in repo.search_people("%_")] == ["100%_sure"]  # wildcards are literal
-    assert [p.name for p in repo.search_people("_")] == ["100%_sure"]
-    assert len(repo.search_people("")) == 5
-    assert repo.search_people("nobody") == []
+    assert [p.name for p in repo.people.search("alex")] == ["Alex Rivera", "Sam Alexander"]
+    assert [p.name for p in repo.people.search("ALEX", limit=1)] == ["Alex Rivera"]
+    assert [p.name for p in repo.people.search("%_")] == ["100%_sure"]  # wildcards are literal
+    assert [p.name for p in repo.people.search("_")] == ["100%_sure"]
+    assert len(repo.people.search("")) == 5
+    assert repo.people.search("nobody") == []
 
 
 def test_person_summaries_count_snapshots_in_one_query(repo):
     a = repo.create_person("Ann", demo_assessment())
     repo.create_person("Bob", demo_assessment())
-    repo.take_snapshot(a.id, demo_assessment(), "one", taken_at="2025-01-01T00:00:00")
-    repo.take_snapshot(a.id, demo_assessment(), "two", taken_at="2025-02-01T00:00:00")
-    rows = {s.name: s for s in repo.person_summaries()}
+    repo.snapshots.take(a.id, demo_assessment(), "one", taken_at="2025-01-01T00:00:00")
+    repo.snapshots.take(a.id, demo_assessment(), "two", taken_at="2025-02-01T00:00:00")
+    rows = {s.name: s for s in repo.people.summaries()}
     assert rows["Ann"].snapshot_count == 2
     assert rows["Ann"].last_snapshot_at == "2025-02-01T00:00:00"
     assert rows["Bob"].snapshot_count == 0 and rows["Bob"].last_snapshot_at is None
@@ -100,75 +104,74 @@ def test_person_summaries_count_snapshots_in_one_query(repo):
 # Timeline and restore -------------------------------------------------------------------------
 def test_timeline_has_score_verdict_and_axes_oldest_first(repo):
     person = repo.create_person("Alex", demo_assessment())
-    late = repo.take_snapshot(person.id, edited(4), "late", taken_at="2026-01-01T00:00:00")
-    early = repo.take_snapshot(person.id, edited(-4), "early", taken_at="2025-01-01T00:00:00")
-    points = repo.timeline(person.id)
-    assert [p.snapshot_id for p in points] == [early.id, late.id]
+    late = repo.snapshots.take(person.id, edited(4), "late", taken_at="2026-01-01T00:00:00")
+    early = repo.snapshots.take(person.id, edited(-4), "early", taken_at="2025-01-01T00:00:00")
+    points = repo.snapshots.list(person.id)
+    assert [p.id for p in points] == [early.id, late.id]
     assert [p.score for p in points] == [early.score, late.score]
     assert [p.verdict for p in points] == [early.verdict, late.verdict]
-    with_axes = [p.snapshot_id for p in points if p.want is not None and p.ready is not None]
-    assert [p.snapshot_id for p in repo.axes_history(person.id)] == with_axes
+    assert all(p.ready is None for p in points)  # no roadmap started: no "ready" axis
 
 
 def test_restore_snapshot_keeps_the_replaced_current(repo):
     person = repo.create_person("Alex", edited(-2))
-    old = repo.take_snapshot(person.id, edited(3.25), "after the detail")
-    kept = repo.restore_snapshot(person.id, old.id)
+    old = repo.snapshots.take(person.id, edited(3.25), "after the detail")
+    kept = run(repo, restore_snapshot, person.id, old.id).value
     assert kept.label == BEFORE_RESTORE
-    assert repo.load_assessment(person.id).ratings["pay"].lean == 3.25
-    assert repo.load_snapshot(kept.id).ratings["pay"].lean == -2
-    assert [s.label for s in repo.snapshots(person.id)] == ["after the detail", BEFORE_RESTORE]
+    assert repo.assessments.load(person.id).ratings["pay"].lean == 3.25
+    assert repo.snapshots.load(kept.id).ratings["pay"].lean == -2
+    assert [s.label for s in repo.snapshots.list(person.id)] == ["after the detail", BEFORE_RESTORE]
 
 
 def test_restore_snapshot_of_another_person_is_refused(repo):
     a = repo.create_person("Ann", demo_assessment())
     b = repo.create_person("Bob", demo_assessment())
-    snap = repo.take_snapshot(b.id, edited(1))
+    snap = repo.snapshots.take(b.id, edited(1))
     before = counts(repo)
     with pytest.raises(KeyError):
-        repo.restore_snapshot(a.id, snap.id)
+        run(repo, restore_snapshot, a.id, snap.id)
     with pytest.raises(KeyError):
-        repo.restore_snapshot(a.id, 99_999)
+        run(repo, restore_snapshot, a.id, 99_999)
     assert counts(repo) == before
 
 
 # Delete ---------------------------------------------------------------------------------------
 def test_delete_person_cascades_to_everything(repo):
     keep = repo.create_person("Keep", demo_assessment())
-    repo.set_note(keep.id, "pay", "kept")
+    repo.notes.set(keep.id, "pay", "kept")
     baseline = counts(repo)
     person = repo.create_person("Gone", demo_assessment())
-    repo.save_assessment(person.id, edited(2), MENTOR)
-    repo.take_snapshot(person.id, demo_assessment(), "x")
-    repo.set_note(person.id, "pay", "note")
-    repo.set_decision(person.id, Decision(Choice.APPLIED, "2026-01-01"))
-    repo.delete_person(person.id)
+    repo.assessments.save(person.id, edited(2), MENTOR)
+    repo.snapshots.take(person.id, demo_assessment(), "x")
+    repo.notes.set(person.id, "pay", "note")
+    repo.decisions.set(person.id, Decision(Choice.APPLIED, "2026-01-01"))
+    repo.people.delete(person.id)
     assert counts(repo) == baseline
-    assert repo.notes(keep.id)["pay"].text == "kept"
+    assert repo.notes.of(keep.id)["pay"].text == "kept"
 
 
 def test_undo_of_a_delete_restores_the_person_exactly(repo):
     person = repo.create_person("Alex", edited(1.5))
-    repo.save_assessment(person.id, edited(-1.25), MENTOR)
-    snaps = [repo.take_snapshot(person.id, edited(x), f"s{x}") for x in (-3, 0, 2)]
-    repo.set_note(person.id, "stress", "talk about \U0001f6a8 <i>evenings</i>")
-    repo.set_decision(person.id, Decision(Choice.NOT_NOW, "2026-02-02", "later", None))
-    repo.set_review_on(person.id, "2027-01-01")
-    saved = repo.export_person_data(person.id)
+    repo.assessments.save(person.id, edited(-1.25), MENTOR)
+    snaps = [repo.snapshots.take(person.id, edited(x), f"s{x}") for x in (-3, 0, 2)]
+    repo.notes.set(person.id, "stress", "talk about \U0001f6a8 <i>evenings</i>")
+    repo.decisions.set(person.id, Decision(Choice.NOT_NOW, "2026-02-02", "later", None))
+    repo.people.set_review_on(person.id, "2027-01-01")
+    saved = export_person(repo, person.id)
     before = counts(repo)
-    repo.delete_person(person.id)
-    outcome = repo.import_person_data(saved)
-    assert outcome.created
+    deleted = run(repo, delete_person, person.id)
+    assert repo.people.by_uid(person.uid) is None
+    outcome = run(repo, deleted.undo)  # "bring back": exactly what was stored, nothing re-parsed
     assert counts(repo) == before
-    back = repo.person(outcome.person_id)
+    back = repo.people.get(outcome.value.id)
     assert (back.uid, back.name, back.created_at, back.review_on) == (
         person.uid,
         person.name,
         person.created_at,
         "2027-01-01",
     )
-    assert [s.uid for s in repo.snapshots(back.id)] == [s.uid for s in snaps]
-    again = repo.export_person_data(back.id)
+    assert [s.uid for s in repo.snapshots.list(back.id)] == [s.uid for s in snaps]
+    again = export_person(repo, back.id)
     saved.pop("exported_at")
     again.pop("exported_at")
     assert again == saved
@@ -183,8 +186,8 @@ def test_ten_thousand_snapshots_are_built_fast_and_read_fast(tmp_path):
         assert counts(repo)["snapshots"] == 10_000
         assert counts(repo)["people"] == 200
         start = time.perf_counter()
-        history = repo.snapshots(1)
-        timeline = repo.timeline(1)
+        history = repo.snapshots.list(1)
+        timeline = repo.snapshots.list(1)
         assert time.perf_counter() - start < 0.3
         assert len(history) == len(timeline) == 1_000
         plan = repo.db.execute(
@@ -192,9 +195,36 @@ def test_ten_thousand_snapshots_are_built_fast_and_read_fast(tmp_path):
             [1],
         ).fetchall()
         assert any("snapshots_by_person" in str(row) for row in plan)
-        assert len(repo.search_people("Person 1", limit=500)) == 100  # Person 100 to 199
+        assert len(repo.people.search("Person 1", limit=500)) == 100  # Person 100 to 199
         start = time.perf_counter()
-        repo.save_assessment(5, edited(1))
+        repo.assessments.save(5, edited(1))
         assert time.perf_counter() - start < 0.05  # generous for CI; the benchmark checks 5 ms
     finally:
         repo.db.close()
+
+
+def test_no_impossible_date_can_be_stored_so_bring_back_never_fails(repo):
+    from ses_decider.core.model import PlanItem
+
+    with pytest.raises(ValueError, match="not a date in the calendar"):
+        PlanItem("step", "Do it", target_date="2026-02-31")
+    person = repo.create_person("Alex", edited(1.5))
+    with pytest.raises(ValueError):
+        repo.people.set_review_on(person.id, "2026-13-01")
+    deleted = run(repo, delete_person, person.id)
+    assert run(repo, deleted.undo).value.uid == person.uid
+
+
+def test_person_rows_cover_every_table_holding_a_persons_data(repo):
+    from ses_decider.storage.repository import person_tables
+
+    tables = {
+        name
+        for (name,) in repo.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    holding = {
+        t for t in tables if {"person_id", "assessment_id"} & {c.name for c in repo.db[t].columns}
+    } | {"people"}
+    assert holding <= set(person_tables())

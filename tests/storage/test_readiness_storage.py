@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from ses_decider.core.content import blank_assessment, demo_assessment
+from ses_decider.core.content import demo_assessment
 from ses_decider.core.model import Assessment, EcqRating, PlanItem, ReadinessState
 from ses_decider.core.readiness import axes
 from ses_decider.storage.backups import list_backups
@@ -22,7 +22,8 @@ from ses_decider.storage.exchange import (
     parse_json_text,
 )
 from ses_decider.storage.repository import MENTOR, Repository
-from ses_decider.storage.transfer import import_assessment
+from tests.helpers import import_assessment_as as import_assessment
+from tests.helpers import neutral_assessment
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NEW_TABLES = ("fit_answers", "readiness", "readiness_facts", "ecq_ratings", "plan_items")
@@ -70,7 +71,7 @@ def round_trip(assessment: Assessment) -> Assessment:
 def test_fit_and_readiness_survive_a_save_and_load(repo):
     original = with_roadmap()
     alex = repo.create_person("Alex", original)
-    loaded = repo.load_assessment(alex.id)
+    loaded = repo.assessments.load(alex.id)
     assert loaded.fit == original.fit
     assert loaded.readiness == original.readiness
     assert list(loaded.readiness.facts) == list(original.readiness.facts)  # order kept
@@ -79,89 +80,89 @@ def test_fit_and_readiness_survive_a_save_and_load(repo):
 
 
 def test_an_assessment_without_them_loads_without_them(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    loaded = repo.load_assessment(alex.id)
+    alex = repo.create_person("Alex", neutral_assessment())
+    loaded = repo.assessments.load(alex.id)
     assert loaded.fit == {} and loaded.readiness is None
     assert all(count(repo, t) == 0 for t in NEW_TABLES)
 
 
 def test_saving_replaces_and_can_clear(repo):
     alex = repo.create_person("Alex", with_roadmap())
-    changed = repo.load_assessment(alex.id)
+    changed = repo.assessments.load(alex.id)
     changed.fit["people_centric"] = 4
     changed.readiness.plan[0].done = True
     changed.readiness.ecq.pop("leading_change")
-    repo.save_assessment(alex.id, changed)
-    again = repo.load_assessment(alex.id)
+    repo.assessments.save(alex.id, changed)
+    again = repo.assessments.load(alex.id)
     assert again.fit == changed.fit and again.readiness == changed.readiness
     again.fit = {}
     again.readiness = None
-    repo.save_assessment(alex.id, again)
-    cleared = repo.load_assessment(alex.id)
+    repo.assessments.save(alex.id, again)
+    cleared = repo.assessments.load(alex.id)
     assert cleared.fit == {} and cleared.readiness is None
     assert all(count(repo, t) == 0 for t in NEW_TABLES)
 
 
 def test_a_failed_save_changes_nothing(repo):
     alex = repo.create_person("Alex", with_roadmap())
-    before = repo.load_assessment(alex.id)
+    before = repo.assessments.load(alex.id)
     broken = before.copy()
     broken.ratings["pay"].weight = 1.0  # would be saved first...
     broken.readiness.facts["details_done"] = -1.0  # ...but this row breaks a CHECK
     with pytest.raises(sqlite3.IntegrityError):
-        repo.save_assessment(alex.id, broken)
-    after = repo.load_assessment(alex.id)
+        repo.assessments.save(alex.id, broken)
+    after = repo.assessments.load(alex.id)
     assert after.ratings["pay"].weight == before.ratings["pay"].weight
     assert after.readiness == before.readiness and after.fit == before.fit
 
 
 def test_self_and_mentor_views_keep_their_own_roadmaps(repo):
     alex = repo.create_person("Alex", with_roadmap())
-    mentor_view = blank_assessment()
+    mentor_view = neutral_assessment()
     mentor_view.fit = {"conflict_tolerance": 4}
-    repo.save_assessment(alex.id, mentor_view, role=MENTOR)
-    assert repo.load_assessment(alex.id, MENTOR).fit == {"conflict_tolerance": 4}
-    assert repo.load_assessment(alex.id, MENTOR).readiness is None
-    assert repo.load_assessment(alex.id).readiness == with_roadmap().readiness
+    repo.assessments.save(alex.id, mentor_view, role=MENTOR)
+    assert repo.assessments.load(alex.id, MENTOR).fit == {"conflict_tolerance": 4}
+    assert repo.assessments.load(alex.id, MENTOR).readiness is None
+    assert repo.assessments.load(alex.id).readiness == with_roadmap().readiness
 
 
 def test_deleting_a_person_removes_their_roadmap(repo):
     alex = repo.create_person("Alex", with_roadmap())
     sam = repo.create_person("Sam", with_roadmap())
-    repo.delete_person(alex.id)
-    assert repo.load_assessment(sam.id).readiness == with_roadmap().readiness
-    repo.delete_person(sam.id)
+    repo.people.delete(alex.id)
+    assert repo.assessments.load(sam.id).readiness == with_roadmap().readiness
+    repo.people.delete(sam.id)
     assert all(count(repo, t) == 0 for t in NEW_TABLES)
 
 
 def test_snapshots_keep_the_roadmap_and_the_axes(repo):
     a = with_roadmap()
     alex = repo.create_person("Alex", a)
-    plain = repo.take_snapshot(alex.id, blank_assessment(), "no roadmap yet")
-    first = repo.take_snapshot(alex.id, a, "first", taken_at="2026-01-01T00:00:00+00:00")
+    plain = repo.snapshots.take(alex.id, neutral_assessment(), "no roadmap yet")
+    first = repo.snapshots.take(alex.id, a, "first", taken_at="2026-01-01T00:00:00+00:00")
     b = a.copy()
     b.readiness.facts["details_done"] = 2.0
-    second = repo.take_snapshot(alex.id, b, "after detail", taken_at="2026-06-01T00:00:00+00:00")
-    history = repo.axes_history(alex.id)
-    assert [p.snapshot_id for p in history] == [first.id, second.id]  # no point without readiness
+    second = repo.snapshots.take(alex.id, b, "after detail", taken_at="2026-06-01T00:00:00+00:00")
+    history = [p for p in repo.snapshots.list(alex.id) if p.ready is not None]
+    assert [p.id for p in history] == [first.id, second.id]  # no point without readiness
     assert [p.label for p in history] == ["first", "after detail"]
     assert history[0].want == pytest.approx(axes(a).want)
     assert history[1].ready > history[0].ready
-    restored = repo.load_snapshot(second.id)
+    restored = repo.snapshots.load(second.id)
     assert restored.readiness == b.readiness and restored.fit == b.fit
-    assert repo.load_snapshot(plain.id).readiness is None
+    assert repo.snapshots.load(plain.id).readiness is None
 
 
 def test_an_import_with_a_roadmap_is_stored(repo):
     a = with_roadmap()
     import_assessment(repo, "Pat", round_trip(a))
-    pat = repo.person_by_name("Pat")
-    assert repo.load_assessment(pat.id).readiness == a.readiness
+    pat = repo.people.by_name("Pat")
+    assert repo.assessments.load(pat.id).readiness == a.readiness
     assert "nothing changed" in import_assessment(repo, "Pat", round_trip(a))
     b = a.copy()
     b.fit["more_time"] = 4
     assert "snapshot" in import_assessment(repo, "Pat", b)  # a fit change is a change
-    assert repo.load_assessment(pat.id).fit["more_time"] == 4
+    assert repo.assessments.load(pat.id).fit["more_time"] == 4
 
 
 def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path):
@@ -176,7 +177,7 @@ def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path):
         """INSERT INTO ratings (assessment_id, factor_id, position, weight, lean)
            VALUES (1, 'mission', 0, 8, 4)"""
     )
-    snapshot = json.dumps(assessment_to_data(blank_assessment()))
+    snapshot = json.dumps(assessment_to_data(neutral_assessment()))
     old.execute(
         """INSERT INTO snapshots (uid, person_id, taken_at, label, score, verdict, data)
            VALUES ('s1', 1, '2025-02-01', 'old', 50, 'CLOSE CALL', ?)""",
@@ -187,14 +188,14 @@ def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path):
     db = open_database(path)
     try:
         repo = Repository(db)
-        loaded = repo.load_assessment(1)
+        loaded = repo.assessments.load(1)
         assert loaded.ratings["mission"].weight == 8 and loaded.readiness is None
-        assert [s.label for s in repo.snapshots(1)] == ["old"]
-        assert repo.axes_history(1) == []
-        assert repo.load_snapshot(repo.snapshots(1)[0].id).fit == {}
+        assert [s.label for s in repo.snapshots.list(1)] == ["old"]
+        assert [s.ready for s in repo.snapshots.list(1)] == [None]
+        assert repo.snapshots.load(repo.snapshots.list(1)[0].id).fit == {}
         loaded.readiness = with_roadmap().readiness
-        repo.save_assessment(1, loaded)
-        assert repo.load_assessment(1).readiness == loaded.readiness
+        repo.assessments.save(1, loaded)
+        assert repo.assessments.load(1).readiness == loaded.readiness
     finally:
         db.close()
     assert len(list_backups(tmp_path)) == 1  # backed up before migrating
@@ -222,7 +223,7 @@ def test_files_without_the_new_sections_stay_valid_and_unchanged():
 
 
 def test_an_empty_readiness_section_means_started_with_nothing_entered():
-    data = assessment_to_data(blank_assessment())
+    data = assessment_to_data(neutral_assessment())
     data["readiness"] = {}
     a = assessment_from_data(data)[1]
     assert a.readiness == ReadinessState(ecq_set="opm_2025")
@@ -300,3 +301,43 @@ def test_bad_sections_get_one_line_naming_the_field(name):
     message = str(info.value)
     assert field in message, message
     assert "\n" not in message and len(message) < 250
+
+
+def test_m004_lets_names_repeat_keeps_everything_and_clears_impossible_dates(tmp_path):
+    path = tmp_path / "before-m004.db"
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="m004_identity_and_not_rated")
+    old.execute(
+        "INSERT INTO people (id, uid, name, created_at, review_on)"
+        " VALUES (1, 'u1', 'Alex', '2025-01-01', '2026-02-30')"
+    )
+    old.execute("INSERT INTO assessments (id, person_id, updated_at) VALUES (1, 1, '2025-01-01')")
+    old.execute(
+        """INSERT INTO ratings (assessment_id, factor_id, position, weight, lean)
+           VALUES (1, 'mission', 0, 8, 4)"""
+    )
+    old.execute("INSERT INTO readiness (assessment_id, ecq_set) VALUES (1, 'opm_2025')")
+    old.execute(
+        """INSERT INTO plan_items (assessment_id, item_id, position, text, target_date)
+           VALUES (1, 'mine', 0, 'A detail', '2026-02-31'), (1, 'ok', 1, 'Ask', '2026-03-01')"""
+    )
+    old.conn.commit()
+    old.close()
+    db = open_database(path)
+    try:
+        repo = Repository(db)
+        loaded = repo.assessments.load(1)
+        assert loaded.ratings["mission"].weight == 8
+        assert [(p.id, p.target_date) for p in loaded.readiness.plan] == [
+            ("mine", None),
+            ("ok", "2026-03-01"),
+        ]
+        assert repo.people.get(1).review_on is None
+        twin = repo.create_person("Alex", loaded)  # names may repeat now
+        assert twin.id != 1 and len(repo.people.named("alex")) == 2
+        loaded.ratings["pay"].weight = None  # and "not rated" can be stored
+        repo.assessments.save(1, loaded)
+        assert repo.assessments.load(1).ratings["pay"].weight is None
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        db.close()

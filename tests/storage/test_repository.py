@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ses_decider.core.content import blank_assessment, demo_assessment
+from ses_decider.core.content import demo_assessment
 from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
     Assessment,
     Certainty,
     Factor,
@@ -15,10 +14,12 @@ from ses_decider.core.model import (
     Verdict,
 )
 from ses_decider.core.scoring import evaluate
-from ses_decider.storage import transfer
+from ses_decider.ops.imports import DEFAULT_IMPORT_NAME
 from ses_decider.storage.db import open_database
-from ses_decider.storage.repository import MENTOR, NameTaken, Repository
-from ses_decider.storage.transfer import DEFAULT_IMPORT_NAME, import_assessment
+from ses_decider.storage.repository import MENTOR, Repository
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
+from tests.helpers import import_assessment_as as import_assessment
+from tests.helpers import neutral_assessment
 
 NOTES = [
     "'); DROP TABLE people;--",
@@ -45,7 +46,7 @@ def state(a: Assessment) -> tuple:
 
 def rich() -> Assessment:
     """Hidden defaults, custom factors (one hidden), fractions, notes, thresholds and gut."""
-    a = blank_assessment()
+    a = neutral_assessment()
     a.factors.insert(
         0, Factor("teaching", "Time to teach", "I teach more", "No evenings", custom=True)
     )
@@ -71,100 +72,101 @@ def count(repo: Repository, table: str) -> int:
 def test_create_person_stores_the_assessment(repo):
     alex = repo.create_person("  Alex  ", rich())
     assert alex.name == "Alex"
-    assert [p.name for p in repo.people()] == ["Alex"]
-    assert repo.person(alex.id) == alex
-    assert repo.person_by_name("alex") == alex
-    assert state(repo.load_assessment(alex.id)) == state(rich())
+    assert [p.name for p in repo.people.all()] == ["Alex"]
+    assert repo.people.get(alex.id) == alex
+    assert repo.people.by_name("alex") == alex
+    assert state(repo.assessments.load(alex.id)) == state(rich())
 
 
 def test_people_are_listed_by_name(repo):
     for name in ["Sam", "alex", "Blake"]:
-        repo.create_person(name, blank_assessment())
-    assert [p.name for p in repo.people()] == ["alex", "Blake", "Sam"]
+        repo.create_person(name, neutral_assessment())
+    assert [p.name for p in repo.people.all()] == ["alex", "Blake", "Sam"]
 
 
 @pytest.mark.parametrize("name", ["Alex", "alex", "ALEX", " Alex "])
-def test_names_are_unique_whatever_the_case(repo, name):
-    repo.create_person("Alex", blank_assessment())
-    with pytest.raises(NameTaken):
-        repo.create_person(name, demo_assessment())
-    assert len(repo.people()) == 1
-    assert count(repo, "assessments") == 1
+def test_two_people_may_share_a_name(repo, name):
+    # Identity is the uid: two mentees called Alex are two people, never one.
+    first = repo.create_person("Alex", neutral_assessment())
+    second = repo.create_person(name, demo_assessment())
+    assert first.uid != second.uid
+    assert len(repo.people.all()) == 2
+    assert count(repo, "assessments") == 2
+    assert [p.id for p in repo.people.named("alex")] == [first.id, second.id]
 
 
 @pytest.mark.parametrize("name", ["", "   "])
 def test_a_person_needs_a_name(repo, name):
     with pytest.raises(ValueError, match="name"):
-        repo.create_person(name, blank_assessment())
-    assert repo.people() == []
+        repo.create_person(name, neutral_assessment())
+    assert repo.people.all() == []
 
 
 def test_rename(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    sam = repo.create_person("Sam", blank_assessment())
-    repo.rename_person(alex.id, "Alexandra")
-    assert repo.person(alex.id).name == "Alexandra"
-    repo.rename_person(alex.id, "ALEXANDRA")  # a change of case of one's own name is fine
-    assert repo.person(alex.id).name == "ALEXANDRA"
-    with pytest.raises(NameTaken):
-        repo.rename_person(alex.id, "sam")
+    alex = repo.create_person("Alex", neutral_assessment())
+    sam = repo.create_person("Sam", neutral_assessment())
+    repo.people.rename(alex.id, "Alexandra")
+    assert repo.people.get(alex.id).name == "Alexandra"
+    repo.people.rename(alex.id, "ALEXANDRA")  # a change of case of one's own name is fine
+    assert repo.people.get(alex.id).name == "ALEXANDRA"
+    repo.people.rename(alex.id, "sam")  # a namesake is allowed; the uid tells them apart
     with pytest.raises(ValueError):
-        repo.rename_person(sam.id, "  ")
-    assert [p.name for p in repo.people()] == ["ALEXANDRA", "Sam"]
+        repo.people.rename(sam.id, "  ")
+    assert sorted(p.name for p in repo.people.all()) == ["Sam", "sam"]
 
 
 def test_renaming_the_demo_makes_it_a_real_person(repo):
     demo = repo.create_person("Demo", demo_assessment(), is_demo=True)
-    assert repo.person(demo.id).is_demo
-    repo.rename_person(demo.id, "Me")
-    assert not repo.person(demo.id).is_demo
+    assert repo.people.get(demo.id).is_demo
+    repo.people.rename(demo.id, "Me")
+    assert not repo.people.get(demo.id).is_demo
 
 
 def test_delete_person_removes_everything_of_theirs(repo):
     alex = repo.create_person("Alex", rich())
-    sam = repo.create_person("Sam", blank_assessment())
-    repo.save_assessment(alex.id, demo_assessment(), role=MENTOR)
-    repo.take_snapshot(alex.id, rich(), "one")
-    repo.take_snapshot(alex.id, demo_assessment(), "two")
-    repo.take_snapshot(sam.id, blank_assessment(), "sam's")
-    sam_ratings = len(blank_assessment().factors)
+    sam = repo.create_person("Sam", neutral_assessment())
+    repo.assessments.save(alex.id, demo_assessment(), role=MENTOR)
+    repo.snapshots.take(alex.id, rich(), "one")
+    repo.snapshots.take(alex.id, demo_assessment(), "two")
+    repo.snapshots.take(sam.id, neutral_assessment(), "sam's")
+    sam_ratings = len(neutral_assessment().factors)
     assert count(repo, "assessments") == 3
-    repo.delete_person(alex.id)
-    assert [p.name for p in repo.people()] == ["Sam"]
+    repo.people.delete(alex.id)
+    assert [p.name for p in repo.people.all()] == ["Sam"]
     assert count(repo, "assessments") == 1
     assert count(repo, "ratings") == sam_ratings
     assert count(repo, "snapshots") == 1
     with pytest.raises(KeyError):
-        repo.person(alex.id)
+        repo.people.get(alex.id)
     with pytest.raises(KeyError):
-        repo.load_assessment(alex.id)
-    assert repo.snapshots(alex.id) == []
+        repo.assessments.load(alex.id)
+    assert repo.snapshots.list(alex.id) == []
     # The name is free again.
-    repo.create_person("Alex", blank_assessment())
+    repo.create_person("Alex", neutral_assessment())
 
 
 def test_review_on(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    repo.set_review_on(alex.id, "2026-03-01")
-    assert repo.person(alex.id).review_on == "2026-03-01"
-    repo.set_review_on(alex.id, None)
-    assert repo.person(alex.id).review_on is None
+    alex = repo.create_person("Alex", neutral_assessment())
+    repo.people.set_review_on(alex.id, "2026-03-01")
+    assert repo.people.get(alex.id).review_on == "2026-03-01"
+    repo.people.set_review_on(alex.id, None)
+    assert repo.people.get(alex.id).review_on is None
 
 
 # Assessments -------------------------------------------------------------------------------------
 def test_save_replaces_the_current_assessment(repo):
     alex = repo.create_person("Alex", rich())
-    repo.save_assessment(alex.id, demo_assessment())
-    loaded = repo.load_assessment(alex.id)
+    repo.assessments.save(alex.id, demo_assessment())
+    loaded = repo.assessments.load(alex.id)
     assert state(loaded) == state(demo_assessment())
     assert count(repo, "assessments") == 1
     assert count(repo, "ratings") == len(DEFAULT_FACTOR_IDS)
 
 
 def test_hidden_and_custom_factors_survive_save_and_load(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    repo.save_assessment(alex.id, rich())
-    loaded = repo.load_assessment(alex.id)
+    alex = repo.create_person("Alex", neutral_assessment())
+    repo.assessments.save(alex.id, rich())
+    loaded = repo.assessments.load(alex.id)
     assert state(loaded) == state(rich())
     assert loaded.factor("teaching").custom
     assert loaded.ratings["stress"].note == "hidden default, rating kept"
@@ -172,22 +174,22 @@ def test_hidden_and_custom_factors_survive_save_and_load(repo):
 
 
 def test_a_stored_assessment_gains_default_factors_it_lacks(repo):
-    partial = blank_assessment()
+    partial = neutral_assessment()
     partial.factors = [f for f in partial.factors if f.id != "relocation"]
     del partial.ratings["relocation"]
     alex = repo.create_person("Alex", partial)
-    loaded = repo.load_assessment(alex.id)
+    loaded = repo.assessments.load(alex.id)
     assert [f.id for f in loaded.factors] == list(DEFAULT_FACTOR_IDS)
     assert loaded.ratings["relocation"] == Rating()
 
 
 def test_self_and_mentor_views_are_separate(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    assert not repo.has_assessment(alex.id, MENTOR)
-    repo.save_assessment(alex.id, demo_assessment(), role=MENTOR)
-    assert repo.has_assessment(alex.id, MENTOR)
-    assert state(repo.load_assessment(alex.id)) == state(blank_assessment())
-    assert state(repo.load_assessment(alex.id, MENTOR)) == state(demo_assessment())
+    alex = repo.create_person("Alex", neutral_assessment())
+    assert not repo.assessments.has(alex.id, MENTOR)
+    repo.assessments.save(alex.id, demo_assessment(), role=MENTOR)
+    assert repo.assessments.has(alex.id, MENTOR)
+    assert state(repo.assessments.load(alex.id)) == state(neutral_assessment())
+    assert state(repo.assessments.load(alex.id, MENTOR)) == state(demo_assessment())
 
 
 class _Exploding:
@@ -205,8 +207,8 @@ def test_a_failed_save_leaves_the_previous_assessment_intact(repo):
     broken.thresholds = Thresholds(go=90.0, no_go=10.0)
     broken.ratings["relocation"].certainty = _Exploding()  # the last row to be written
     with pytest.raises(RuntimeError, match="disk unplugged"):
-        repo.save_assessment(alex.id, broken)
-    assert state(repo.load_assessment(alex.id)) == state(rich())
+        repo.assessments.save(alex.id, broken)
+    assert state(repo.assessments.load(alex.id)) == state(rich())
     assert repo.db.execute("SELECT * FROM ratings ORDER BY factor_id").fetchall() == before_rows
     assert not repo.db.conn.in_transaction
 
@@ -216,8 +218,8 @@ def test_a_save_refused_by_the_database_leaves_the_previous_assessment(repo):
     out_of_range = demo_assessment()
     out_of_range.ratings["relocation"].weight = 11.0  # the CHECK constraint refuses it
     with pytest.raises(Exception, match="CHECK"):
-        repo.save_assessment(alex.id, out_of_range)
-    assert state(repo.load_assessment(alex.id)) == state(rich())
+        repo.assessments.save(alex.id, out_of_range)
+    assert state(repo.assessments.load(alex.id)) == state(rich())
 
 
 def test_a_failed_create_leaves_no_half_person(repo):
@@ -225,38 +227,44 @@ def test_a_failed_create_leaves_no_half_person(repo):
     broken.ratings["pay"].certainty = _Exploding()
     with pytest.raises(RuntimeError):
         repo.create_person("Alex", broken)
-    assert repo.people() == []
+    assert repo.people.all() == []
     assert count(repo, "assessments") == 0
     assert count(repo, "ratings") == 0
-    repo.create_person("Alex", blank_assessment())  # and the name is still free
+    repo.create_person("Alex", neutral_assessment())  # and the name is still free
 
 
 # Snapshots ---------------------------------------------------------------------------------------
 def test_snapshots_are_listed_oldest_first(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    sam = repo.create_person("Sam", blank_assessment())
-    repo.take_snapshot(alex.id, blank_assessment(), "march", taken_at="2025-03-01T09:00:00+00:00")
-    repo.take_snapshot(alex.id, blank_assessment(), "january", taken_at="2025-01-01T09:00:00+00:00")
-    repo.take_snapshot(sam.id, blank_assessment(), "sam", taken_at="2025-02-01T09:00:00+00:00")
-    repo.take_snapshot(alex.id, blank_assessment(), "march b", taken_at="2025-03-01T09:00:00+00:00")
-    repo.take_snapshot(alex.id, blank_assessment(), "  now  ")
-    assert [s.label for s in repo.snapshots(alex.id)] == ["january", "march", "march b", "now"]
-    assert [s.label for s in repo.snapshots(sam.id)] == ["sam"]
+    alex = repo.create_person("Alex", neutral_assessment())
+    sam = repo.create_person("Sam", neutral_assessment())
+    repo.snapshots.take(
+        alex.id, neutral_assessment(), "march", taken_at="2025-03-01T09:00:00+00:00"
+    )
+    repo.snapshots.take(
+        alex.id, neutral_assessment(), "january", taken_at="2025-01-01T09:00:00+00:00"
+    )
+    repo.snapshots.take(sam.id, neutral_assessment(), "sam", taken_at="2025-02-01T09:00:00+00:00")
+    repo.snapshots.take(
+        alex.id, neutral_assessment(), "march b", taken_at="2025-03-01T09:00:00+00:00"
+    )
+    repo.snapshots.take(alex.id, neutral_assessment(), "  now  ")
+    assert [s.label for s in repo.snapshots.list(alex.id)] == ["january", "march", "march b", "now"]
+    assert [s.label for s in repo.snapshots.list(sam.id)] == ["sam"]
 
 
 def test_a_snapshot_records_score_and_verdict(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    dealbreaker = blank_assessment()
+    alex = repo.create_person("Alex", neutral_assessment())
+    dealbreaker = neutral_assessment()
     dealbreaker.ratings["relocation"] = Rating(5.0, -4.0, dealbreaker=True)
-    empty = blank_assessment()
+    empty = neutral_assessment()
     for rating in empty.ratings.values():
         rating.weight = 0.0
     taken = [
-        repo.take_snapshot(alex.id, demo_assessment(), "demo"),
-        repo.take_snapshot(alex.id, dealbreaker, "dealbreaker"),
-        repo.take_snapshot(alex.id, empty, "empty"),
+        repo.snapshots.take(alex.id, demo_assessment(), "demo"),
+        repo.snapshots.take(alex.id, dealbreaker, "dealbreaker"),
+        repo.snapshots.take(alex.id, empty, "empty"),
     ]
-    listed = repo.snapshots(alex.id)
+    listed = repo.snapshots.list(alex.id)
     assert listed == taken
     rows = repo.db.execute("SELECT label, score, verdict FROM snapshots ORDER BY id").fetchall()
     assert rows[0] == ("demo", pytest.approx(evaluate(demo_assessment()).score), "CLOSE CALL")
@@ -266,40 +274,40 @@ def test_a_snapshot_records_score_and_verdict(repo):
 
 
 def test_load_snapshot_restores_exactly(repo):
-    alex = repo.create_person("Alex", blank_assessment())
-    taken = repo.take_snapshot(alex.id, rich(), "before the detail")
-    repo.save_assessment(alex.id, demo_assessment())  # later changes do not reach the snapshot
-    restored = repo.load_snapshot(taken.id)
+    alex = repo.create_person("Alex", neutral_assessment())
+    taken = repo.snapshots.take(alex.id, rich(), "before the detail")
+    repo.assessments.save(alex.id, demo_assessment())  # later changes do not reach the snapshot
+    restored = repo.snapshots.load(taken.id)
     assert state(restored) == state(rich())
     assert evaluate(restored) == evaluate(rich())
 
 
 def test_a_restored_snapshot_can_be_saved_and_snapshotted_again(repo):
     alex = repo.create_person("Alex", rich())
-    first = repo.take_snapshot(alex.id, rich(), "one")
-    repo.save_assessment(alex.id, blank_assessment())
-    repo.save_assessment(alex.id, repo.load_snapshot(first.id))
-    assert state(repo.load_assessment(alex.id)) == state(rich())
-    second = repo.take_snapshot(alex.id, repo.load_assessment(alex.id), "two")
-    assert state(repo.load_snapshot(second.id)) == state(rich())
+    first = repo.snapshots.take(alex.id, rich(), "one")
+    repo.assessments.save(alex.id, neutral_assessment())
+    repo.assessments.save(alex.id, repo.snapshots.load(first.id))
+    assert state(repo.assessments.load(alex.id)) == state(rich())
+    second = repo.snapshots.take(alex.id, repo.assessments.load(alex.id), "two")
+    assert state(repo.snapshots.load(second.id)) == state(rich())
 
 
 def test_load_snapshot_of_nothing(repo):
     with pytest.raises(KeyError):
-        repo.load_snapshot(12345)
+        repo.snapshots.load(12345)
 
 
 # Settings ----------------------------------------------------------------------------------------
 def test_settings(repo):
-    assert repo.get_setting("theme") is None
-    assert repo.get_setting("theme", "light") == "light"
-    repo.set_setting("theme", "dark")
-    repo.set_setting("go_threshold", "65")
-    repo.set_setting("theme", "high contrast")
-    assert repo.get_setting("theme") == "high contrast"
-    assert repo.get_setting("go_threshold") == "65"
-    repo.set_setting("theme", None)
-    assert repo.get_setting("theme", "light") is None
+    assert repo.settings.get("theme") is None
+    assert repo.settings.get("theme", "light") == "light"
+    repo.settings.set("theme", "dark")
+    repo.settings.set("go_threshold", "65")
+    repo.settings.set("theme", "high contrast")
+    assert repo.settings.get("theme") == "high contrast"
+    assert repo.settings.get("go_threshold") == "65"
+    repo.settings.set("theme", None)
+    assert repo.settings.get("theme", "light") is None
 
 
 def test_everything_survives_closing_the_app(tmp_path):
@@ -307,15 +315,15 @@ def test_everything_survives_closing_the_app(tmp_path):
     db = open_database(path)
     repo = Repository(db)
     alex = repo.create_person("Alex", rich())
-    snap = repo.take_snapshot(alex.id, rich(), "kept")
-    repo.set_setting("last_person", str(alex.id))
+    snap = repo.snapshots.take(alex.id, rich(), "kept")
+    repo.settings.set("last_person", str(alex.id))
     db.close()
     db = open_database(path)
     try:
         repo = Repository(db)
-        assert state(repo.load_assessment(alex.id)) == state(rich())
-        assert state(repo.load_snapshot(snap.id)) == state(rich())
-        assert repo.get_setting("last_person") == str(alex.id)
+        assert state(repo.assessments.load(alex.id)) == state(rich())
+        assert state(repo.snapshots.load(snap.id)) == state(rich())
+        assert repo.settings.get("last_person") == str(alex.id)
     finally:
         db.close()
 
@@ -324,26 +332,26 @@ def test_everything_survives_closing_the_app(tmp_path):
 def test_import_creates_a_new_person(repo):
     message = import_assessment(repo, "Sam", demo_assessment())
     assert "new person" in message
-    sam = repo.person_by_name("Sam")
-    assert state(repo.load_assessment(sam.id)) == state(demo_assessment())
-    assert repo.snapshots(sam.id) == []
+    sam = repo.people.by_name("Sam")
+    assert state(repo.assessments.load(sam.id)) == state(demo_assessment())
+    assert repo.snapshots.list(sam.id) == []
 
 
 def test_import_without_a_name_uses_a_default(repo):
     import_assessment(repo, None, demo_assessment())
-    import_assessment(repo, "   ", blank_assessment())  # a blank name is no name
-    assert [p.name for p in repo.people()] == [DEFAULT_IMPORT_NAME]
-    assert len(repo.snapshots(repo.person_by_name(DEFAULT_IMPORT_NAME).id)) == 1
+    import_assessment(repo, "   ", neutral_assessment())  # a blank name is no name
+    assert [p.name for p in repo.people.all()] == [DEFAULT_IMPORT_NAME]
+    assert len(repo.snapshots.list(repo.people.by_name(DEFAULT_IMPORT_NAME).id)) == 1
 
 
 def test_importing_the_same_file_twice_changes_nothing(repo):
     import_assessment(repo, "Sam", rich())
-    sam = repo.person_by_name("Sam")
+    sam = repo.people.by_name("Sam")
     before = repo.db.execute("SELECT * FROM ratings ORDER BY factor_id").fetchall()
     message = import_assessment(repo, "sam", rich())  # same person, whatever the case
     assert "nothing changed" in message
-    assert repo.snapshots(sam.id) == []
-    assert len(repo.people()) == 1
+    assert repo.snapshots.list(sam.id) == []
+    assert len(repo.people.all()) == 1
     assert repo.db.execute("SELECT * FROM ratings ORDER BY factor_id").fetchall() == before
 
 
@@ -351,10 +359,10 @@ def test_importing_a_different_assessment_keeps_the_old_one_as_a_snapshot(repo):
     sam = repo.create_person("Sam", rich())
     message = import_assessment(repo, "Sam", demo_assessment())
     assert "snapshot" in message
-    assert state(repo.load_assessment(sam.id)) == state(demo_assessment())
-    [kept] = repo.snapshots(sam.id)
+    assert state(repo.assessments.load(sam.id)) == state(demo_assessment())
+    [kept] = repo.snapshots.list(sam.id)
     assert kept.label == "before import"
-    assert state(repo.load_snapshot(kept.id)) == state(rich())
+    assert state(repo.snapshots.load(kept.id)) == state(rich())
     assert kept.verdict is evaluate(rich()).verdict
 
 
@@ -364,10 +372,10 @@ def test_a_failed_import_changes_nothing(repo, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(repo, "save_assessment", fail)
+    monkeypatch.setattr(repo.assessments, "save", fail)
     with pytest.raises(RuntimeError):
-        transfer.import_assessment(repo, "Sam", demo_assessment())
+        import_assessment(repo, "Sam", demo_assessment())
     monkeypatch.undo()
-    assert repo.snapshots(sam.id) == []  # no orphan "before import" snapshot
-    assert state(repo.load_assessment(sam.id)) == state(rich())
+    assert repo.snapshots.list(sam.id) == []  # no orphan "before import" snapshot
+    assert state(repo.assessments.load(sam.id)) == state(rich())
     assert not repo.db.conn.in_transaction

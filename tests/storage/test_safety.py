@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 
 from ses_decider.cli import main
-from ses_decider.core.content import blank_assessment, demo_assessment
+from ses_decider.core.content import demo_assessment
 from ses_decider.storage import safety
 from ses_decider.storage.backups import backup_database, list_backups
 from ses_decider.storage.db import open_database
 from ses_decider.storage.repository import Repository
+from tests.helpers import neutral_assessment
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -30,7 +31,7 @@ def make_db(folder: Path, names=("Alex", "Sam")) -> Path:
     db = open_database(path)
     repo = Repository(db)
     for name in names:
-        repo.create_person(name, blank_assessment())
+        repo.create_person(name, neutral_assessment())
     db.close()
     return path
 
@@ -58,7 +59,7 @@ def test_backups_are_listed_with_dates_and_people(tmp_path):
     path = make_db(tmp_path, ("Alex",))
     db = open_database(path)
     backup_database(db, tmp_path)
-    Repository(db).create_person("Sam", blank_assessment())
+    Repository(db).create_person("Sam", neutral_assessment())
     backup_database(db, tmp_path)
     db.close()
     (tmp_path / "backups" / "ses-decider-20200101-000000-000000-daily.db").write_bytes(b"junk" * 99)
@@ -75,14 +76,14 @@ def test_restore_keeps_the_current_database_aside(tmp_path):
     path = make_db(tmp_path, ("Alex",))
     db = open_database(path)
     backup = backup_database(db, tmp_path)
-    Repository(db).create_person("Sam", blank_assessment())
+    Repository(db).create_person("Sam", neutral_assessment())
     db.close()
     aside = safety.restore_backup(backup, path)
     assert count_people(path) == 1
     assert aside.exists() and count_people(aside) == 2  # nothing lost
     assert aside.parent == tmp_path and "before-restore" in aside.name
     db = open_database(path)
-    assert [p.name for p in Repository(db).people()] == ["Alex"]
+    assert [p.name for p in Repository(db).people.all()] == ["Alex"]
     db.close()
 
 
@@ -131,9 +132,9 @@ def test_deleting_a_person_removes_their_rows_snapshots_and_notes(repo):
     first = next(iter(assessment.ratings))
     assessment.ratings[first] = assessment.ratings[first].__class__(note="private note")
     person = repo.create_person("Alex", assessment)
-    repo.take_snapshot(person.id, assessment, "one")
-    keep = repo.create_person("Sam", blank_assessment())
-    repo.delete_person(person.id)
+    repo.snapshots.take(person.id, assessment, "one")
+    keep = repo.create_person("Sam", neutral_assessment())
+    repo.people.delete(person.id)
     db = repo.db
     assert (
         db.execute("SELECT count(*) FROM assessments WHERE person_id = ?", [person.id]).fetchone()[
@@ -146,7 +147,7 @@ def test_deleting_a_person_removes_their_rows_snapshots_and_notes(repo):
     counts = {
         t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("assessments", "ratings")
     }
-    assert counts == {"assessments": 1, "ratings": len(repo.load_assessment(keep.id).ratings)}
+    assert counts == {"assessments": 1, "ratings": len(repo.assessments.load(keep.id).ratings)}
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -220,7 +221,7 @@ def test_four_concurrent_imports_all_land(tmp_path, existing):
     assert [r[0] for r in results] == [0, 0, 0, 0], results
     db = open_database(data_dir / "ses-decider.db")
     repo = Repository(db)
-    assert sorted(p.name for p in repo.people()) == [f"Person {n}" for n in range(4)]
-    for person in repo.people():
-        assert len(repo.load_assessment(person.id).ratings) >= 11
+    assert sorted(p.name for p in repo.people.all()) == [f"Person {n}" for n in range(4)]
+    for person in repo.people.all():
+        assert len(repo.assessments.load(person.id).ratings) >= 11
     db.close()

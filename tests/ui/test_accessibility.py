@@ -76,9 +76,9 @@ def test_tour_is_shown_once_and_can_be_skipped(window, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(FirstRunTour, "exec", lambda self: shown.append(self) or 0)
     repo = window.session.repo
-    assert maybe_show_tour(repo, window) is True
-    assert repo.get_setting(TOUR_SETTING) == "1"
-    assert maybe_show_tour(repo, window) is False
+    assert maybe_show_tour(window.session, window) is True
+    assert repo.settings.get(TOUR_SETTING) == "1"
+    assert maybe_show_tour(window.session, window) is False
     assert len(shown) == 1
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ses_decider.core.model import DEFAULT_FACTOR_IDS, Factor
+from ses_decider.core.model import Factor
+from ses_decider.ops.people import DEMO_NAME
 from ses_decider.storage.db import open_database
 from ses_decider.storage.repository import Repository
-from ses_decider.ui.app import DEMO_NAME, ensure_someone
 from ses_decider.ui.main_window import MainWindow
 from ses_decider.ui.session import Session
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
+from tests.helpers import neutral_assessment
 
 
 def bar_widths(win) -> dict[str, float]:
@@ -75,7 +77,7 @@ def test_all_weights_zero_gives_not_enough_input(window):
     for row in window.factor_list.rows.values():
         row.weight.setValue(0)
     assert window.banner.word.text() == "NOT ENOUGH INPUT"
-    assert window.banner.score.text() == "no score yet"
+    assert window.banner.score.text().endswith("factors rated")  # no score
     assert all(w == 0 for w in window.chart.bars.opts["width"])
 
 
@@ -97,7 +99,7 @@ def test_a_custom_factor_is_scored_and_saved(window, qtbot):
     row.lean.setValue(-10)
     assert window.session.evaluation.contributions["my_commute"] < 0
     window.session.flush()
-    reloaded = window.session.repo.load_assessment(window.session.person.id)
+    reloaded = window.session.repo.assessments.load(window.session.person.id)
     assert reloaded.factor("my_commute").title == "Commute"
     assert reloaded.ratings["my_commute"].weight == 10
 
@@ -118,7 +120,7 @@ def test_quit_and_reopen_shows_the_same_state(qtbot, db_path):
     session = Session(repo)
     win = MainWindow(session)
     qtbot.addWidget(win)
-    session.open_person(ensure_someone(repo))
+    session.open_someone()
     win.factor_list.rows["pay"].lean.setValue(-7)
     win.factor_list.rows["community"].weight.setValue(17)
     score = session.evaluation.score
@@ -130,38 +132,46 @@ def test_quit_and_reopen_shows_the_same_state(qtbot, db_path):
     session = Session(repo)
     win = MainWindow(session)
     qtbot.addWidget(win)
-    session.open_person(ensure_someone(repo))
+    session.open_someone()
     assert session.assessment.ratings["pay"].lean == -3.5
     assert session.assessment.ratings["community"].weight == 8.5
     assert session.evaluation.score == pytest.approx(score)
     assert win.factor_list.rows["pay"].lean.value() == -7
-    assert len(repo.people()) == 1  # no second demo person
+    assert len(repo.people.all()) == 1  # no second demo person
     db.close()
 
 
 def test_new_person_starts_blank_and_becomes_current(window, monkeypatch):
     monkeypatch.setattr(
-        "ses_decider.ui.main_window.QInputDialog.getText", lambda *a, **k: ("Jordan", True)
+        "ses_decider.ui.people_commands.QInputDialog.getText", lambda *a, **k: ("Jordan", True)
     )
-    monkeypatch.setattr(window, "ask_gut_before", lambda: None)  # skip the gut question
-    window.new_person()
+    monkeypatch.setattr(window.people, "ask_gut_before", lambda: None)  # skip the gut question
+    window.people.new_person()
     assert window.session.person.name == "Jordan"
     assert not window.demo_bar.isVisible()
-    assert window.banner.word.text() == "CLOSE CALL"  # all leans 0 -> 50
-    assert "50.0" in window.banner.score.text()
+    # Nothing rated yet: no verdict, and the banner says so and how far the person has got.
+    assert window.banner.word.text() == "NO VERDICT YET"
+    rated, shown = window.session.assessment.rated_count()
+    assert (rated, f"0 of {shown} factors rated") == (0, window.banner.score.text())
+    assert "Rate the factors" in window.banner.sentence.text()
     assert window.person_combo.currentText() == "Jordan"
+    row = window.factor_list.rows["pay"]
+    row.lean.setValue(4)  # a lean alone is half a rating: still no verdict
+    assert window.banner.word.text() == "NO VERDICT YET"
+    row.weight.setValue(14)
+    assert window.banner.word.text() == "GO"
+    assert f"1 of {shown} factors rated" in window.banner.score.text()
 
 
 def test_changes_written_by_another_process_appear_in_the_open_window(window, db_path):
-    from ses_decider.core.content import blank_assessment
 
     other = open_database(db_path)  # a second connection, as a CLI import would use
     other_repo = Repository(other)
     demo = window.session.person
-    changed = other_repo.load_assessment(demo.id)
+    changed = other_repo.assessments.load(demo.id)
     changed.ratings["work_family"].lean = 5
-    other_repo.save_assessment(demo.id, changed)
-    other_repo.create_person("Imported by the CLI", blank_assessment())
+    other_repo.assessments.save(demo.id, changed)
+    other_repo.create_person("Imported by the CLI", neutral_assessment())
     other.close()
     assert window.session.check_external_changes() is True
     assert window.person_combo.findText("Imported by the CLI") >= 0
@@ -173,7 +183,7 @@ def test_changes_written_by_another_process_appear_in_the_open_window(window, db
 def test_unsaved_edits_are_not_overwritten_by_another_process(window, db_path):
     window.factor_list.rows["pay"].lean.setValue(-8)  # pending, not yet saved
     other = open_database(db_path)
-    Repository(other).set_setting("touched", "1")
+    Repository(other).settings.set("touched", "1")
     other.close()
     assert window.session.check_external_changes() is False
     assert window.session.assessment.ratings["pay"].lean == -4

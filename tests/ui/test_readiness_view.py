@@ -8,9 +8,7 @@ from ses_decider.ui.views.about_view import AboutView, facts_html
 
 
 def open_readiness(window):
-    window.pages.setCurrentIndex(1)
-    assert window.readiness_view is not None
-    return window.readiness_view
+    return window.show_page("readiness")
 
 
 def test_filling_the_checklist_moves_the_quadrant_point(window):
@@ -45,7 +43,7 @@ def test_fit_answers_feed_want_and_are_saved(window):
         combo.setCurrentIndex(1)  # 0: the worst fit
     assert view.quadrant.point[0] < before
     window.session.flush()
-    stored = window.session.repo.load_assessment(window.session.person.id)
+    stored = window.session.repo.assessments.load(window.session.person.id)
     assert set(stored.fit) == set(view.fit_inputs)
     assert stored.readiness.facts["positions_held"] == 5
 

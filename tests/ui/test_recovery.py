@@ -13,19 +13,20 @@ import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ses_decider.core.content import blank_assessment
+from ses_decider.storage.assessments import AssessmentStore
 from ses_decider.storage.backups import backup_database
 from ses_decider.storage.db import DatabaseProblem, open_database
 from ses_decider.storage.repository import Repository
 from ses_decider.ui import app as app_module
 from ses_decider.ui import recovery
 from ses_decider.ui import session as session_module
+from tests.helpers import neutral_assessment
 
 
 def make_db(path: Path, names=("Alex",)) -> None:
     db = open_database(path)
     for name in names:
-        Repository(db).create_person(name, blank_assessment())
+        Repository(db).create_person(name, neutral_assessment())
     db.close()
 
 
@@ -84,7 +85,7 @@ def test_a_damaged_file_start_new_keeps_it_renamed(isolated_data_dir, quiet_run,
     kept = list(isolated_data_dir.glob("ses-decider-*-damaged.db"))
     assert len(kept) == 1 and kept[0].read_bytes() == raw
     db = open_database(path)
-    assert [p.is_demo for p in Repository(db).people()] == [True]  # a fresh start on the demo
+    assert [p.is_demo for p in Repository(db).people.all()] == [True]  # a fresh start on the demo
     db.close()
 
 
@@ -105,7 +106,7 @@ def test_a_newer_file_restore_latest_backup(tmp_path, monkeypatch):
     monkeypatch.setattr(recovery, "ask_what_to_do", lambda p, b: offered.append(b) or "restore")
     restored = recovery.recover_on_open(problem.value, path)
     assert offered == [True]
-    assert sorted(p.name for p in Repository(restored).people()) == ["Alex", "Sam"]
+    assert sorted(p.name for p in Repository(restored).people.all()) == ["Alex", "Sam"]
     restored.close()
     kept = list(tmp_path.glob("ses-decider-*-before-restore.db"))
     assert len(kept) == 1 and kept[0].read_bytes() == newer
@@ -114,8 +115,8 @@ def test_a_newer_file_restore_latest_backup(tmp_path, monkeypatch):
 def test_restore_from_backup_menu(window, db_path, monkeypatch):
     session = window.session
     backup_database(session.repo.db, db_path.parent)
-    session.create_person("Added later", blank_assessment())
-    assert len(session.repo.people()) == 2
+    session.create_person("Added later", neutral_assessment())
+    assert len(session.repo.people.all()) == 2
     menu_texts = [a.text() for m in window.menuBar().actions() for a in m.menu().actions()]
     assert "&Restore from backup\u2026" in menu_texts
     shown = []
@@ -125,9 +126,9 @@ def test_restore_from_backup_menu(window, db_path, monkeypatch):
         return True
 
     monkeypatch.setattr(recovery.RestoreDialog, "exec", fake_exec)
-    window.restore_from_backup()
+    window.files.restore_from_backup()
     assert len(shown[0]) == 1 and "1 person" in shown[0][0]
-    assert [p.name for p in session.repo.people()] == ["Sample person (demo)"]
+    assert [p.name for p in session.repo.people.all()] == ["Sample person (demo)"]
     assert session.person.is_demo and window.person_combo.count() == 1
     aside = list(db_path.parent.glob("ses-decider-*-before-restore.db"))
     assert len(aside) == 1  # the data replaced is kept
@@ -138,16 +139,16 @@ def test_restore_from_backup_menu(window, db_path, monkeypatch):
 def test_delete_all_my_data_asks_first(window, db_path, monkeypatch):
     session = window.session
     backup_database(session.repo.db, db_path.parent)
-    session.create_person("Private", blank_assessment())
+    session.create_person("Private", neutral_assessment())
     monkeypatch.setattr(
         recovery.QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Cancel
     )
-    window.delete_all_data()
-    assert session.repo.person_by_name("Private") is not None
+    window.files.delete_all_data()
+    assert session.repo.people.by_name("Private") is not None
     monkeypatch.setattr(recovery.QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Yes)
-    window.delete_all_data()
+    window.files.delete_all_data()
     assert not (db_path.parent / "backups").exists()
-    assert [p.is_demo for p in session.repo.people()] == [True]
+    assert [p.is_demo for p in session.repo.people.all()] == [True]
     conn = sqlite3.connect(db_path)  # the old rows are gone from the file itself
     assert conn.execute("SELECT count(*) FROM people WHERE name = 'Private'").fetchone()[0] == 0
     conn.close()
@@ -163,14 +164,14 @@ def _break(kind: str, db, monkeypatch):
         pages = db.execute("PRAGMA page_count").fetchone()[0]
         db.execute(f"PRAGMA max_page_count = {pages}")
         return lambda: db.execute("PRAGMA max_page_count = 1000000")
-    repo_cls = Repository
-    original = repo_cls.save_assessment
+    repo_cls = AssessmentStore
+    original = repo_cls.save
 
     def failing(*a, **k):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(repo_cls, "save_assessment", failing)
-    return lambda: monkeypatch.setattr(repo_cls, "save_assessment", original)
+    monkeypatch.setattr(repo_cls, "save", failing)
+    return lambda: monkeypatch.setattr(repo_cls, "save", original)
 
 
 @pytest.mark.parametrize("kind", ["read-only", "disk-full", "io-error"])
@@ -180,7 +181,7 @@ def test_cannot_write_tells_once_keeps_edits_and_saves_later(qtbot, tmp_path, mo
     monkeypatch.setattr(session_module, "AUTOSAVE_MS", 20)  # retry after 200 ms, not 4 s
     db = open_database(tmp_path / "ses-decider.db")
     repo = Repository(db)
-    person = repo.create_person("Alex", blank_assessment())
+    person = repo.create_person("Alex", neutral_assessment())
     session = session_module.Session(repo)
     window = MainWindow(session)
     qtbot.addWidget(window)
@@ -189,7 +190,7 @@ def test_cannot_write_tells_once_keeps_edits_and_saves_later(qtbot, tmp_path, mo
     monkeypatch.setattr(
         "ses_decider.ui.main_window.QMessageBox.warning", lambda *a: warned.append(a[2])
     )
-    before = repo.load_assessment(person.id).ratings
+    before = repo.assessments.load(person.id).ratings
     if kind == "disk-full":  # a big note so the save needs new pages
         first = next(iter(session.assessment.ratings))
         undo_fault = _break(kind, db, monkeypatch)
@@ -205,10 +206,10 @@ def test_cannot_write_tells_once_keeps_edits_and_saves_later(qtbot, tmp_path, mo
     assert len(warned) == 1 and "stay on screen" in warned[0]
     assert {"read-only": "readonly", "disk-full": "full", "io-error": "I/O"}[kind] in warned[0]
     assert session.dirty and session.assessment.ratings == expected.ratings
-    assert repo.load_assessment(person.id).ratings == before  # nothing half-written
+    assert repo.assessments.load(person.id).ratings == before  # nothing half-written
     undo_fault()
     qtbot.waitUntil(lambda: not session.dirty, timeout=3000)  # the retry timer saves it
-    assert repo.load_assessment(person.id).ratings == expected.ratings
+    assert repo.assessments.load(person.id).ratings == expected.ratings
     assert len(warned) == 1
     assert window.save_state.text() == "All changes saved"
     db.close()

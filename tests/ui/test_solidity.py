@@ -32,7 +32,7 @@ def test_certainty_changes_the_spread_of_the_robustness_check(window):
     window.solidity.update_robustness()
     assert window.solidity.last_robustness.p_current < unsure
     window.session.flush()
-    stored = window.session.repo.load_assessment(window.session.person.id)
+    stored = window.session.repo.assessments.load(window.session.person.id)
     assert stored.ratings["pay"].certainty is Certainty.NO_IDEA
 
 
@@ -53,7 +53,7 @@ def test_gut_check_differs_from_model_and_prompts(window):
     assert "What is missing?" in gut.prompts.text()
     assert "dealbreaker" in gut.prompts.text()
     window.session.flush()
-    stored = window.session.repo.load_assessment(window.session.person.id)
+    stored = window.session.repo.assessments.load(window.session.person.id)
     assert stored.gut_after is Verdict.NO_GO
     window.session.undo_stack.undo()
     assert gut.after.currentIndex() == 0
@@ -61,9 +61,13 @@ def test_gut_check_differs_from_model_and_prompts(window):
 
 def test_new_person_is_asked_for_a_gut_answer_first(window, monkeypatch):
     monkeypatch.setattr(
-        "ses_decider.ui.main_window.QInputDialog.getText", lambda *a, **k: ("Riley", True)
+        "ses_decider.ui.people_commands.QInputDialog.getText", lambda *a, **k: ("Riley", True)
     )
-    monkeypatch.setattr(window, "ask_gut_before", lambda: Verdict.GO)
-    window.new_person()
+    monkeypatch.setattr(window.people, "ask_gut_before", lambda: Verdict.GO)
+    window.people.new_person()
     assert window.session.assessment.gut_before is Verdict.GO
+    # No verdict yet, so nothing is said about agreeing or not.
+    assert "agree" not in window.gut.prompts.text() and "but" not in window.gut.prompts.text()
+    window.session.set_weight("work_family", 8)
+    window.session.set_lean("work_family", -5)
     assert "Your gut says GO (before weighing)" in window.gut.prompts.text()

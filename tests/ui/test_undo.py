@@ -6,14 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ses_decider.core.model import Certainty, Factor, Verdict
-from ses_decider.storage.exchange import assessment_to_data
+from ses_decider.storage.bodies import assessment_body
 
 
 def state(window) -> dict:
-    data = assessment_to_data(window.session.assessment)
-    data.pop("exported_at")
-    data["hidden"] = sorted(window.session.assessment.hidden)
-    return data
+    """Everything stored of the assessment on screen: every factor, rated or not, and hidden."""
+    return assessment_body(window.session.assessment)
 
 
 def _replace_weights(session):

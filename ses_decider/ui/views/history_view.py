@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,24 +25,49 @@ from PySide6.QtWidgets import (
 
 from ses_decider.core.compare import differences
 from ses_decider.core.explain import fmt
-from ses_decider.storage.people import Choice, Decision
+from ses_decider.core.model import Thresholds, Verdict
+from ses_decider.core.records import Choice, Decision, Snapshot
+from ses_decider.ops import history as history_ops
 from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.plots import still_plot
 
-BANDS = [(0, 40, "#c0392b"), (40, 60, "#d4a017"), (60, 100, "#2e8b57")]
+BAND_COLOURS = ("#c0392b", "#d4a017", "#2e8b57")  # NO-GO, CLOSE CALL, GO
+# A point's shape says its verdict, so a NO-GO decided by a dealbreaker reads as NO-GO even when
+# its score sits in the GO band; colour only repeats it.
+VERDICT_SYMBOLS = {
+    Verdict.GO: ("o", "#2e8b57"),
+    Verdict.CLOSE_CALL: ("s", "#b8860b"),
+    Verdict.NO_GO: ("x", "#c0392b"),
+    Verdict.NOT_ENOUGH_INPUT: ("t", "#777777"),
+}
+
+
+def bands(thresholds: Thresholds) -> list[tuple[float, float, str]]:
+    """The verdict bands of the timeline, from the person's own thresholds."""
+    return [
+        (0.0, thresholds.no_go, BAND_COLOURS[0]),
+        (thresholds.no_go, thresholds.go, BAND_COLOURS[1]),
+        (thresholds.go, 100.0, BAND_COLOURS[2]),
+    ]
 
 
 _ROOT = QModelIndex()
+LABEL_COLUMN = 1
 
 
 class TimelineModel(QAbstractTableModel):
-    """The snapshots as a table, read straight from the timeline points (no cell objects)."""
+    """The snapshots as a table, read straight from the snapshot records (no cell objects).
+
+    The label column is editable; an edit is reported as `label_edited` (snapshot id, text) and
+    shown once the session has stored it.
+    """
 
     HEADERS = ("Taken", "Label", "Score", "Verdict")
+    label_edited = Signal(int, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.points: list = []
+        self.points: list[Snapshot] = []
 
     def set_points(self, points: list) -> None:
         self.beginResetModel()
@@ -60,18 +85,41 @@ class TimelineModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid() and index.column() == LABEL_COLUMN:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
             return None
         point = self.points[index.row()]
         column = index.column()
         if column == 0:
             return point.taken_at[:16].replace("T", " ")
-        if column == 1:
+        if column == LABEL_COLUMN:
             return point.label
         if column == 2:
             return "\u2013" if point.score is None else fmt(point.score)
         return point.verdict.label
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if (
+            not index.isValid()
+            or index.column() != LABEL_COLUMN
+            or role != Qt.ItemDataRole.EditRole
+        ):
+            return False
+        text = str(value).strip()
+        point = self.points[index.row()]
+        if text == point.label:
+            return False
+        self.label_edited.emit(point.id, text)
+        return True
 
 
 class HistoryView(QWidget):
@@ -84,7 +132,10 @@ class HistoryView(QWidget):
         self.plot.setLabel("left", "0-100")
         self.plot.setLabel("bottom", "snapshots, oldest first")
         self.plot.addLegend(offset=(10, 5))
-        for low, high, colour in BANDS:
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).enableAutoSIPrefix(False)  # never "(x0.001)"
+        self.bands = []
+        for low, high, colour in bands(Thresholds()):
             band = pg.LinearRegionItem(
                 values=(low, high),
                 orientation="horizontal",
@@ -94,19 +145,22 @@ class HistoryView(QWidget):
             band.setZValue(-10)
             band.setOpacity(0.35)
             self.plot.addItem(band)
-        self.score_curve = self.plot.plot(
-            [], [], pen=pg.mkPen("#1f5fa8", width=2), symbol="o", symbolSize=8, name="score"
-        )
+            self.bands.append(band)
+        self.score_curve = self.plot.plot([], [], pen=pg.mkPen("#1f5fa8", width=2), name="score")
+        # The points apart from the line: each one's shape says its verdict (legend: line only).
+        self.score_points = pg.ScatterPlotItem(size=10)
+        self.plot.addItem(self.score_points)
         self.want_curve = self.plot.plot(
             [], [], pen=pg.mkPen("#7b3fa0", width=1, style=Qt.PenStyle.DashLine), name="want"
         )
         self.ready_curve = self.plot.plot(
             [], [], pen=pg.mkPen("#2e8b57", width=1, style=Qt.PenStyle.DotLine), name="ready"
         )
-        self.score_curve.sigPointsClicked.connect(self._on_point_clicked)
+        self.score_points.sigClicked.connect(self._on_point_clicked)
         self.plot.setAccessibleName("Timeline of snapshots")
 
         self.model = TimelineModel(self)
+        self.model.label_edited.connect(self._save_label)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -181,13 +235,25 @@ class HistoryView(QWidget):
     # Showing --------------------------------------------------------------------------------
     def refresh(self) -> None:
         person = self.session.person
-        repo = self.session.repo
-        self.points = repo.timeline(person.id)
-        xs = list(range(len(self.points)))
-        self.score_curve.setData(
-            [x for x, p in zip(xs, self.points, strict=True) if p.score is not None],
-            [p.score for p in self.points if p.score is not None],
+        thresholds = self.session.assessment.thresholds
+        for band, (low, high, _) in zip(self.bands, bands(thresholds), strict=True):
+            band.setRegion((low, high))
+        self.points = self.session.snapshots()
+        scored = [(x, p) for x, p in enumerate(self.points) if p.score is not None]
+        self.score_curve.setData([x for x, _ in scored], [p.score for _, p in scored])
+        self.score_points.setData(
+            [
+                {
+                    "pos": (x, p.score),
+                    "symbol": VERDICT_SYMBOLS[p.verdict][0],
+                    "brush": VERDICT_SYMBOLS[p.verdict][1],
+                    "pen": VERDICT_SYMBOLS[p.verdict][1],
+                    "data": x,
+                }
+                for x, p in scored
+            ]
         )
+        xs = list(range(len(self.points)))
         self.want_curve.setData(
             [x for x, p in zip(xs, self.points, strict=True) if p.want is not None],
             [p.want for p in self.points if p.want is not None],
@@ -200,7 +266,7 @@ class HistoryView(QWidget):
         step = max(1, len(xs) // 12)  # whole-number ticks, thinned out for long histories
         self.plot.getAxis("bottom").setTicks([[(x, str(x + 1)) for x in xs[::step]]])
         self.model.set_points(self.points)
-        summary = "; ".join(f"{p.label or p.taken_at[:10]}: {p.verdict.label}" for p in self.points)
+        summary = "; ".join(f"{p.name}: {p.verdict.label}" for p in self.points)
         self.plot.setAccessibleDescription(summary or "No snapshots yet.")
         with QSignalBlocker(self.review_enabled), QSignalBlocker(self.review_date):
             self.review_enabled.setChecked(bool(person.review_on))
@@ -208,15 +274,14 @@ class HistoryView(QWidget):
                 self.review_date.setDate(QDate.fromString(person.review_on, "yyyy-MM-dd"))
             else:
                 self.review_date.setDate(QDate.currentDate().addMonths(6))
-        decision = repo.decision(person.id)
+        decision = self.session.decision()
         with QSignalBlocker(self.choice), QSignalBlocker(self.outcome):
             self.choice.setCurrentIndex(self.choice.findData(decision.choice) if decision else 0)
             self.outcome.setText(decision.outcome if decision else "")
 
     def _on_point_clicked(self, _item, spots, *_args) -> None:
-        if spots:
-            index = int(round(spots[0].pos().x()))
-            self.table.selectRow(index)
+        if len(spots):
+            self.table.selectRow(int(spots[0].data()))
 
     # Commands -------------------------------------------------------------------------------
     def _selected(self) -> list[int]:
@@ -228,14 +293,14 @@ class HistoryView(QWidget):
             self.compare_text.setText("Select one snapshot to restore.")
             return
         point = self.points[rows[0]]
-        self.session.flush()
-        self.session.repo.restore_snapshot(self.session.person.id, point.snapshot_id)
-        self.session.open_person(self.session.person.id)
-        self.refresh()
-        self.compare_text.setText(
-            f"Restored \u201c{point.label or point.taken_at[:10]}\u201d; the assessment it replaced "
-            "is kept as a snapshot labelled \u201cbefore restore\u201d."
+        result = self.session.run(
+            history_ops.restore_snapshot,
+            self.session.person.id,
+            point.id,
+            undo_text=f"Restore \u201c{point.name}\u201d",
         )
+        if result is not None:
+            self.compare_text.setText(result.message)
 
     def compare_selected(self) -> None:
         rows = self._selected()
@@ -243,16 +308,15 @@ class HistoryView(QWidget):
             self.compare_text.setText("Select exactly two snapshots to compare.")
             return
         older, newer = (self.points[r] for r in rows)
-        repo = self.session.repo
-        first = repo.load_snapshot(older.snapshot_id)
-        second = repo.load_snapshot(newer.snapshot_id)
+        first = self.session.snapshot_assessment(older.id)
+        second = self.session.snapshot_assessment(newer.id)
         diffs = differences(first, second)
         if not diffs:
             self.compare_text.setText("The two snapshots weigh every factor the same.")
             return
         lines = [
-            f"From \u201c{older.label or older.taken_at[:10]}\u201d ({older.verdict.label}) to "
-            f"\u201c{newer.label or newer.taken_at[:10]}\u201d ({newer.verdict.label}):"
+            f"From \u201c{older.name}\u201d ({older.verdict.label}) to "
+            f"\u201c{newer.name}\u201d ({newer.verdict.label}):"
         ]
         for diff in diffs[:8]:
             lines.append(
@@ -264,34 +328,54 @@ class HistoryView(QWidget):
         lines.append(f"The change that moved it most: {diffs[0].title}.")
         self.compare_text.setText("\n".join(lines))
 
+    def _save_label(self, snapshot_id: int, text: str) -> None:
+        self.session.run(
+            history_ops.set_snapshot_label, snapshot_id, text, undo_text="Snapshot label"
+        )
+
     def _save_review(self) -> None:
         value = (
             self.review_date.date().toString("yyyy-MM-dd")
             if self.review_enabled.isChecked()
             else None
         )
-        self.session.repo.set_review_on(self.session.person.id, value)
-        self.session.person = self.session.repo.person(self.session.person.id)
+        if value != self.session.person.review_on:
+            self.session.run(
+                history_ops.set_review_on, self.session.person.id, value, undo_text="Review date"
+            )
 
     def _save_decision(self) -> None:
         choice = self.choice.currentData()
-        repo = self.session.repo
-        if choice is None:
-            repo.set_decision(self.session.person.id, None)
-            return
-        old = repo.decision(self.session.person.id)
-        repo.set_decision(
-            self.session.person.id,
-            Decision(
+        old = self.session.decision()
+        new = None
+        if choice is not None:
+            outcome = self.outcome.text().strip()
+            new = Decision(
                 choice=choice,
                 decided_on=old.decided_on if old else date.today().isoformat(),
-                outcome=self.outcome.text().strip(),
-                outcome_on=date.today().isoformat() if self.outcome.text().strip() else None,
-            ),
+                outcome=outcome,
+                outcome_on=(old.outcome_on if old and old.outcome == outcome else None)
+                or (date.today().isoformat() if outcome else None),
+            )
+        if _same_decision(old, new):
+            return
+        self.session.run(
+            history_ops.set_decision, self.session.person.id, new, undo_text="Final decision"
         )
 
 
+def _same_decision(a: Decision | None, b: Decision | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (a.choice, a.decided_on, a.outcome, a.outcome_on) == (
+        b.choice,
+        b.decided_on,
+        b.outcome,
+        b.outcome_on,
+    )
+
+
 def _rating_text(rating) -> str:
-    if rating is None:
-        return "not weighed"
+    if rating is None or not rating.rated:
+        return "not rated"
     return f"weight {fmt(rating.weight)}, lean {fmt(rating.lean, signed=True)}"

@@ -1,15 +1,21 @@
-"""Mentor mode: the mentor weighs on their own, then reveal; differences ranked by how much each would
-move the mentee's score; prompts and shared notes per factor; a large-type walkthrough."""
+"""Mentor mode: the mentor weighs on their own, then reveals; differences ranked by how much each
+would move the mentee's score; prompts and shared notes per factor; a large-type walkthrough.
+
+The mentor's view lives in the session like the mentee's: every mentor edit is an undoable edit,
+saved like any other, and a mentor view imported by another process is shown, never overwritten.
+Until the reveal, nothing of the mentee's ratings or verdict is shown here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from html import escape
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -23,27 +29,41 @@ from PySide6.QtWidgets import (
 )
 
 from ses_decider.core.compare import Difference, differences
-from ses_decider.core.content import blank_assessment
 from ses_decider.core.explain import fmt
-from ses_decider.core.model import Assessment
-from ses_decider.storage.repository import MENTOR
+from ses_decider.core.model import LEAN_MAX, LEAN_MIN, WEIGHT_MAX, WEIGHT_MIN
+from ses_decider.core.records import MENTOR
+from ses_decider.ops.views import set_note
 from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.plots import still_plot
 
-COLUMNS = ["Factor", "Mentor weight", "Mentor lean", "Mentee weight", "Mentee lean", "Moves score"]
+COLUMNS = [
+    "Factor",
+    "Mentor weight",
+    "Mentor lean",
+    "Mentor: must",
+    "Mentee weight",
+    "Mentee lean",
+    "Moves score",
+]
+NOT_RATED = "not rated"
+STEP = 0.5  # the spin boxes' "not rated" sits one step below the lowest value
 
 
 class MentorView(QWidget):
+    reveal_changed = Signal(bool)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.revealed = False
-        self.mentor: Assessment | None = None
         self.diffs: list[Difference] = []
         self.order: list[str] = []
+        self.spins: dict[tuple[str, str], QDoubleSpinBox] = {}
+        self.musts: dict[str, QCheckBox] = {}
         intro = QLabel(
             "Mentor: give <i>your</i> view of this person on each factor without looking at theirs. "
-            "Then reveal, and spend the session on the differences that would change the answer."
+            "Leave a factor not rated if you have no view. Then reveal, and spend the session on "
+            "the differences that would change the answer."
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -51,7 +71,7 @@ class MentorView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(0, 190)
         self.table.setAccessibleName("Mentor and mentee ratings")
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.reveal_button = QPushButton("&Reveal the mentee's view")
@@ -66,12 +86,14 @@ class MentorView(QWidget):
         buttons.addStretch(1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setObjectName("mentorSummary")
 
         self.chart = still_plot()
         self.chart.setLabel(
             "bottom", "points the mentee's score moves if they took the mentor's value"
         )
-        self.chart.getAxis("left").setWidth(95)
+        self.chart.getAxis("bottom").enableAutoSIPrefix(False)
+        self.chart.getAxis("left").setWidth(110)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
         self.chart.addItem(self.bars)
         self.chart.addLine(x=0, pen=pg.mkPen(QColor("#777777")))
@@ -106,101 +128,144 @@ class MentorView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._person_id: int | None = None
-
-    # Data -------------------------------------------------------------------------------------
-    def _load_mentor(self) -> Assessment:
-        repo, person = self.session.repo, self.session.person
-        if repo.has_assessment(person.id, MENTOR):
-            return repo.load_assessment(person.id, MENTOR)
-        mentor = blank_assessment()
-        for factor in self.session.assessment.factors:  # the mentee's own factors, too
-            if factor.id not in mentor.ratings:
-                mentor.factors.append(factor)
-                mentor.ratings[factor.id] = replace(self.session.assessment.ratings[factor.id])
-        mentor.hidden = set(self.session.assessment.hidden)
-        return mentor
-
-    def _set_mentor(self, factor_id: str, field: str, value: float) -> None:
-        rating = self.mentor.ratings[factor_id]
-        self.mentor.ratings[factor_id] = replace(rating, **{field: value})
-        self.session.repo.save_assessment(self.session.person.id, self.mentor, MENTOR)
-        if self.revealed:
-            # Keep the rows (and the spin box being typed in) where they are; re-rank on refresh.
-            self._update_differences(reorder=False)
+        self._rows_for: list[str] | None = None
 
     # Showing ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         if self._person_id != self.session.person.id:
             self._person_id = self.session.person.id
-            self.mentor = self._load_mentor()
-            self.revealed = False
-        self._update_differences()
-
-    def _update_differences(self, reorder: bool = True) -> None:
-        mentee = self.session.assessment
-        self.diffs = differences(mentee, self.mentor)
-        if reorder:
+            self._set_revealed(False)
+        mentee, mentor = self.session.assessment, self.session.mentor
+        rated = {f.id for f, _ in mentor.active()}
+        self.diffs = differences(mentee, mentor, rated_in_second_only=True) if self.revealed else []
+        shown = [f.id for f, _ in mentee.shown()]
+        if self.revealed:  # differences first, biggest effect first; then the rest
             ranked = [d.factor_id for d in self.diffs]
-            active = [f.id for f, _ in mentee.active()]
-            # Before the reveal the table keeps the mentee's order, so nothing is given away.
-            self.order = (
-                ranked + [f for f in active if f not in ranked] if self.revealed else active
-            )
-        self._fill_table(with_spins=reorder)
+            order = ranked + [f for f in shown if f not in ranked]
+        else:  # the mentee's order, so nothing is given away
+            order = shown
+        # Rebuild the rows only when the list of factors changes, so a spin box being typed in
+        # keeps its place (and focus) while the differences update.
+        if sorted(order) != sorted(self._rows_for or []) or (self.revealed and order != self.order):
+            if not self._editing():
+                self.order = order
+                self._build_rows()
+        self._fill_values()
         self._fill_chart()
         self.reveal_button.setText(
             "&Hide the mentee's view" if self.revealed else "&Reveal the mentee's view"
         )
-        if self.revealed:
-            flips = [d.title for d in self.diffs if d.changes_verdict]
-            self.summary.setText(
-                f"{len(self.diffs)} factor(s) differ."
-                + (
-                    f" Taking the mentor's view of {', '.join(flips)} alone would change the verdict."
-                    if flips
-                    else ""
-                )
-            )
-        else:
-            self.summary.setText("The mentee's ratings are hidden until you reveal them.")
+        self.reveal_button.setEnabled(self.revealed or bool(rated))
+        self.walk_button.setEnabled(self.revealed)
+        self.summary.setText(self._summary_text(rated, shown))
 
-    def _fill_table(self, with_spins: bool = True) -> None:
+    def _editing(self) -> bool:
+        focus = self.focusWidget()
+        return isinstance(focus, QDoubleSpinBox) and focus.hasFocus()
+
+    def _summary_text(self, rated: set[str], shown: list[str]) -> str:
+        left_out = len([f for f in shown if f not in rated])
+        if not rated:
+            return "Rate at least one factor to have something to reveal."
+        if not self.revealed:
+            return (
+                f"You rated {len(rated)} of {len(shown)} factors. The mentee's ratings and "
+                "verdict stay hidden until you reveal them."
+            )
+        text = f"{len(self.diffs)} of the {len(rated)} factor(s) you rated differ"
+        text += f"; you left {left_out} out." if left_out else "."
+        flips = [d for d in self.diffs if d.changes_verdict]
+        if flips:
+            text += (
+                " Taking your view of "
+                + ", ".join(d.title for d in flips)
+                + " alone would change the mentee's verdict"
+            )
+            kept = [d.title for d in flips if d.dealbreaker_kept]
+            text += (
+                f" (the mentee's dealbreaker on {', '.join(kept)} still applies)." if kept else "."
+            )
+        return text
+
+    def _build_rows(self) -> None:
         mentee = self.session.assessment
-        by_id = {d.factor_id: d for d in self.diffs}
+        self.spins, self.musts = {}, {}
         self.table.setRowCount(len(self.order))
         for row, fid in enumerate(self.order):
             factor = mentee.factor(fid)
             self.table.setItem(row, 0, QTableWidgetItem(factor.title))
-            mine = self.mentor.ratings.get(fid)
-            for column, field, low in ((1, "weight", 0.0), (2, "lean", -5.0)) if with_spins else ():
-                spin = QDoubleSpinBox()  # fresh each fill: no stale connections to undo
-                spin.setSingleStep(0.5)
+            for column, field, low, high in (
+                (1, "weight", WEIGHT_MIN, WEIGHT_MAX),
+                (2, "lean", LEAN_MIN, LEAN_MAX),
+            ):
+                spin = QDoubleSpinBox()
+                spin.setSingleStep(STEP)
                 spin.setDecimals(1)
-                spin.setRange(low, 10.0 if field == "weight" else 5.0)
+                spin.setRange(low - STEP, high)  # the lowest value means "not rated"
+                spin.setSpecialValueText(NOT_RATED)
+                spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel needs focus first
                 spin.setAccessibleName(f"Mentor's {field} of {factor.title}")
-                spin.setValue(getattr(mine, field) if mine else 0.0)
+                spin.valueChanged.connect(lambda v, f=fid, k=field, s=spin: self._spun(f, k, s, v))
                 self.table.setCellWidget(row, column, spin)
-                spin.valueChanged.connect(lambda v, f=fid, k=field: self._set_mentor(f, k, v))
+                self.spins[(fid, field)] = spin
+            must = QCheckBox()
+            must.setAccessibleName(f"Mentor: {factor.title} is a dealbreaker")
+            must.setToolTip("Mark a must: with a lean of -3 or lower it decides the verdict")
+            must.toggled.connect(lambda on, f=fid: self.session.set_dealbreaker(f, on, MENTOR))
+            self.table.setCellWidget(row, 3, must)
+            self.musts[fid] = must
+        self._rows_for = list(self.order)
+
+    def _fill_values(self) -> None:
+        mentee, mentor = self.session.assessment, self.session.mentor
+        by_id = {d.factor_id: d for d in self.diffs}
+        for row, fid in enumerate(self.order):
+            mine = mentor.ratings.get(fid)
+            for field in ("weight", "lean"):
+                spin = self.spins.get((fid, field))
+                if spin is None:
+                    continue
+                value = getattr(mine, field) if mine else None
+                shown = spin.minimum() if value is None else value
+                if abs(spin.value() - shown) > 1e-9:
+                    with QSignalBlocker(spin):
+                        spin.setValue(shown)
+            must = self.musts.get(fid)
+            if must is not None and mine is not None and must.isChecked() != mine.dealbreaker:
+                with QSignalBlocker(must):
+                    must.setChecked(mine.dealbreaker)
             theirs = mentee.ratings[fid]
-            shown = self.revealed
             diff = by_id.get(fid)
-            cells = [
-                fmt(theirs.weight) if shown else "hidden",
-                fmt(theirs.lean, signed=True) if shown else "hidden",
-                (f"{diff.score_shift:+.1f}" + (" \u2691 verdict" if diff.changes_verdict else ""))
-                if shown and diff
-                else ("0" if shown else ""),
-            ]
-            for column, text in zip((3, 4, 5), cells, strict=True):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+            if self.revealed:
+                cells = [
+                    fmt(theirs.weight) if theirs.weight is not None else NOT_RATED,
+                    fmt(theirs.lean, signed=True) if theirs.lean is not None else NOT_RATED,
+                    (
+                        f"{diff.score_shift:+.1f}"
+                        + (" \u2691 verdict" if diff.changes_verdict else "")
+                    )
+                    if diff
+                    else ("same" if mine is not None and mine.rated else "\u2013"),
+                ]
+            else:
+                cells = ["hidden", "hidden", ""]
+            for column, text in zip((4, 5, 6), cells, strict=True):
+                item = self.table.item(row, column)
+                if item is None:
+                    self.table.setItem(row, column, QTableWidgetItem(text))
+                elif item.text() != text:
+                    item.setText(text)
+
+    def _spun(self, fid: str, field: str, spin: QDoubleSpinBox, value: float) -> None:
+        chosen = None if value <= spin.minimum() + 1e-9 else value  # the lowest: "not rated"
+        setter = self.session.set_weight if field == "weight" else self.session.set_lean
+        setter(fid, chosen, MENTOR)
 
     def _fill_chart(self) -> None:
         shown = self.diffs if self.revealed else []
         n = len(shown)
-        ticks = [
-            (n - 1 - i, self.session.assessment.factor(d.factor_id).label)
-            for i, d in enumerate(shown)
-        ]
+        titles = {f.id: f.title for f in self.session.assessment.factors}
+        ticks = [(n - 1 - i, _short(titles.get(d.factor_id, d.title))) for i, d in enumerate(shown)]
         self.chart.getAxis("left").setTicks([ticks])
         self.bars.setOpts(
             x0=[min(0.0, d.score_shift) for d in shown],
@@ -229,24 +294,37 @@ class MentorView(QWidget):
         factor = self.session.assessment.factor(fid)
         prompts = factor.prompts or ("What would have to be true for this to weigh differently?",)
         self.prompts.setText(
-            f"<b>{factor.title}</b>: questions to talk through<ul>"
-            + "".join(f"<li>{p}</li>" for p in prompts)
+            f"<b>{escape(factor.title)}</b>: questions to talk through<ul>"
+            + "".join(f"<li>{escape(p)}</li>" for p in prompts)
             + "</ul>"
         )
-        note = self.session.repo.notes(self.session.person.id).get(fid)
+        note = self.session.notes().get(fid)
         self.note.setPlainText(note.text if note else "")
 
     def save_note(self) -> None:
         fid = self._selected_factor()
         if fid is not None:
-            self.session.repo.set_note(self.session.person.id, fid, self.note.toPlainText())
+            self.session.run(
+                set_note, self.session.person.id, fid, self.note.toPlainText(), undo_text="Note"
+            )
 
     # Commands ---------------------------------------------------------------------------------
+    def _set_revealed(self, revealed: bool) -> None:
+        if revealed != self.revealed:
+            self.revealed = revealed
+            self.reveal_changed.emit(revealed)
+
     def toggle_reveal(self) -> None:
-        self.revealed = not self.revealed
-        self._update_differences()
+        self._set_revealed(not self.revealed)
+        self.refresh()
 
     def start_walkthrough(self) -> None:
         from ses_decider.ui.views.walkthrough import Walkthrough
 
-        Walkthrough(self.session, self.mentor if self.revealed else None, self.order, self).exec()
+        if not self.revealed:
+            return
+        Walkthrough(self.session, self.session.mentor, self.order, self).exec()
+
+
+def _short(title: str, limit: int = 18) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "\u2026"

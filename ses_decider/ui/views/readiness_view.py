@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +32,23 @@ from ses_decider.ui.session import Session
 from ses_decider.ui.views.quadrant_chart import QuadrantChart
 
 NOT_ANSWERED = "Not answered"
+NO_DATE = QDate(2000, 1, 1)  # the date field's lowest value, shown as "no date"
+
+
+def plan_date_edit(value: str | None, name: str) -> QDateEdit:
+    """A target date that can only be a real calendar date, or "no date"."""
+    edit = QDateEdit()
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("no date")
+    edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def plan_date_value(edit: QDateEdit) -> str | None:
+    return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
 
 
 class ReadinessView(QWidget):
@@ -221,14 +239,12 @@ class ReadinessView(QWidget):
             done.setAccessibleName(f"Done: {item.text}")
             text = QLineEdit(item.text)
             text.setAccessibleName("Step")
-            date = QLineEdit(item.target_date or "")
-            date.setPlaceholderText("YYYY-MM-DD")
-            date.setInputMask("0000-00-00;_")
-            date.setMaximumWidth(110)
-            date.setAccessibleName(f"Target date for: {item.text}")
+            date = plan_date_edit(item.target_date, f"Target date for: {item.text}")
             done.toggled.connect(lambda on, i=index: self._set_plan(i, done=on))
             text.editingFinished.connect(lambda i=index, w=text: self._set_plan(i, text=w.text()))
-            date.editingFinished.connect(lambda i=index, w=date: self._set_plan_date(i, w.text()))
+            date.dateChanged.connect(
+                lambda _d, i=index, w=date: self._set_plan(i, target_date=plan_date_value(w))
+            )
             line.addWidget(done)
             line.addWidget(text, 1)
             line.addWidget(date)
@@ -269,10 +285,6 @@ class ReadinessView(QWidget):
         state.plan[index] = new
         self.session.set_readiness(state, "Development plan")
 
-    def _set_plan_date(self, index: int, text: str) -> None:
-        text = text.strip("-_ ")
-        self._set_plan(index, target_date=text if len(text) == 10 else None)
-
     def suggest_steps(self) -> None:
         state = self._state()
         state.plan = rules.refresh_plan(state)
@@ -307,7 +319,7 @@ class ReadinessView(QWidget):
         axes = rules.axes(assessment, self.session.evaluation)
         past = [
             (p.want, p.ready)
-            for p in self.session.repo.axes_history(self.session.person.id)
+            for p in self.session.snapshots()
             if p.want is not None and p.ready is not None
         ]
         now = None if axes.want is None or axes.ready is None else (axes.want, axes.ready)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ses_decider.core.explain import fmt, verdict_sentence
@@ -39,13 +40,27 @@ class Walkthrough(QDialog):
         self.back.setAccessibleName("Previous factor")
         self.next = QPushButton("&Next \u2192")
         self.next.setAccessibleName("Next factor")
+        self.close_button = QPushButton("&Close")
+        self.close_button.setAccessibleName("Close the walkthrough")
         self.back.clicked.connect(lambda: self.go(self.index - 1))
         self.next.clicked.connect(lambda: self.go(self.index + 1))
+        self.close_button.clicked.connect(self.accept)
+        for button in (self.back, self.next, self.close_button):
+            button.setAutoDefault(False)  # Enter must not close the walkthrough by surprise
+        # Shortcuts, not key events: a focused button would otherwise take the arrow keys.
+        for keys, step in (
+            ((Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space), +1),
+            ((Qt.Key.Key_Left, Qt.Key.Key_PageUp), -1),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(lambda s=step: self.go(self.index + s))
         bar = QHBoxLayout()
         bar.addWidget(self.position)
         bar.addStretch(1)
         bar.addWidget(self.back)
         bar.addWidget(self.next)
+        bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
         layout.addWidget(self.body, 1)
@@ -54,12 +69,18 @@ class Walkthrough(QDialog):
         self.go(0)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
-            self.go(self.index + 1)
-        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
-            self.go(self.index - 1)
-        else:
+        # Reached when no shortcut took the key (the dialog is not the active window, say).
+        step = {
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_PageDown: 1,
+            Qt.Key.Key_Space: 1,
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_PageUp: -1,
+        }.get(event.key())
+        if step is None:
             super().keyPressEvent(event)
+        else:
+            self.go(self.index + step)
 
     def go(self, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
@@ -67,21 +88,17 @@ class Walkthrough(QDialog):
         self.body.setText(self._factor_page(fid) if kind == "factor" else self._verdict_page())
         self.position.setText(f"{self.index + 1} of {len(self.pages)}  (\u2190 \u2192 to move)")
         self.back.setEnabled(self.index > 0)
-        self.next.setEnabled(self.index < len(self.pages) - 1)
+        last = self.index == len(self.pages) - 1
+        self.next.setEnabled(not last)
+        self.close_button.setVisible(last)
 
     def _factor_page(self, fid: str) -> str:
         assessment = self.session.assessment
         factor, rating = assessment.factor(fid), assessment.ratings[fid]
-        rows = (
-            f"<p><b>Matters:</b> {fmt(rating.weight)} of 10 &nbsp; "
-            f"<b>Lean:</b> {fmt(rating.lean, signed=True)}</p>"
-        )
-        if self.mentor is not None and fid in self.mentor.ratings:
-            theirs = self.mentor.ratings[fid]
-            rows += (
-                f"<p><b>Mentor's view:</b> matters {fmt(theirs.weight)}, "
-                f"lean {fmt(theirs.lean, signed=True)}</p>"
-            )
+        rows = f"<p>{_rating_words('Mentee', rating)}</p>"
+        theirs = self.mentor.ratings.get(fid) if self.mentor is not None else None
+        if theirs is not None and theirs.rated:  # a factor the mentor left out has no difference
+            rows += f"<p>{_rating_words('Mentor', theirs)}</p>"
         prompts = "".join(f"<li>{escape(p)}</li>" for p in factor.prompts)
         return (
             f"<h1>{escape(factor.title)}</h1>"
@@ -99,3 +116,13 @@ class Walkthrough(QDialog):
             f"<p>{escape(verdict_sentence(assessment, evaluation))}</p>"
             + (f"<h2>What would change it</h2><ul>{tips}</ul>" if tips else "")
         )
+
+
+def _rating_words(who: str, rating) -> str:
+    if not rating.rated:
+        return f"<b>{who}:</b> not rated"
+    must = " &nbsp; <b>a dealbreaker</b>" if rating.dealbreaker else ""
+    return (
+        f"<b>{who}:</b> matters {fmt(rating.weight)} of 10 &nbsp; "
+        f"lean {fmt(rating.lean, signed=True)}{must}"
+    )

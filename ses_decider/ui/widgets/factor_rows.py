@@ -76,6 +76,7 @@ class FactorRow(QFrame):
     note_requested = Signal(str)
     hide_requested = Signal(str)
     certainty_chosen = Signal(str, object)
+    clear_requested = Signal(str)
 
     def __init__(self, factor: Factor, source_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,6 +98,8 @@ class FactorRow(QFrame):
         self.weight.setAccessibleName(f"Weight of {factor.title}")
         self.weight.setAccessibleDescription("How much this factor matters to you, 0 to 10")
         self.weight.valueChanged.connect(lambda v: self.weight_moved.emit(fid, v / STEPS_PER_POINT))
+        # Pressing a not-rated slider rates it where it stands (no value change would say so).
+        self.weight.sliderPressed.connect(lambda: self._touch("weight"))
         self.weight_value = QLabel()
         self.share = QLabel()
         self.share.setToolTip("Share of the total weight")
@@ -129,6 +132,14 @@ class FactorRow(QFrame):
         )
         self.hide_button.setToolTip("Take this factor out of your weighing (undo brings it back)")
         self.hide_button.clicked.connect(lambda: self.hide_requested.emit(fid))
+        self.clear_button = QToolButton()
+        self.clear_button.setText("Not rated")
+        self.clear_button.setAccessibleName(f"Set {factor.title} back to not rated")
+        self.clear_button.setToolTip(
+            "Take your weight and lean off this factor (undo brings them back)"
+        )
+        self.clear_button.clicked.connect(lambda: self.clear_requested.emit(fid))
+        self._rating: Rating | None = None
 
         self.con = _side_label("CON", factor.con, Qt.AlignmentFlag.AlignRight)
         self.pro = _side_label("PRO", factor.pro, Qt.AlignmentFlag.AlignLeft)
@@ -143,6 +154,7 @@ class FactorRow(QFrame):
             "How it lands for you: -5 the con side is strongly true, +5 the pro side is"
         )
         self.lean.valueChanged.connect(lambda v: self.lean_moved.emit(fid, v / STEPS_PER_POINT))
+        self.lean.sliderPressed.connect(lambda: self._touch("lean"))
         self.lean_value = QLabel()
         self.lean_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -152,6 +164,7 @@ class FactorRow(QFrame):
         buttons.setSpacing(4)
         buttons.addWidget(self.note)
         buttons.addWidget(self.hide_button)
+        buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         name_box = QVBoxLayout()
         name_box.setSpacing(2)
@@ -191,9 +204,19 @@ class FactorRow(QFrame):
         apply_column_widths(grid)
         self.setAccessibleName(factor.title)
 
+    def _touch(self, field: str) -> None:
+        if self._rating is not None and getattr(self._rating, field) is None:
+            slider = self.weight if field == "weight" else self.lean
+            signal = self.weight_moved if field == "weight" else self.lean_moved
+            signal.emit(self.factor.id, slider.value() / STEPS_PER_POINT)
+
     def show_rating(self, rating: Rating, share: float | None, dealbreaker_hit: bool) -> None:
         """Reflect the stored rating without emitting edits."""
+        self._rating = rating
+        # A not-rated slider rests in the middle of its range, marked "not rated" beside it.
+        defaults = {self.weight: 5.0, self.lean: 0.0}
         for slider, value in ((self.weight, rating.weight), (self.lean, rating.lean)):
+            value = defaults[slider] if value is None else value
             if round(slider.value() / STEPS_PER_POINT, 6) != round(value, 6):
                 with QSignalBlocker(slider):
                     slider.setValue(round(value * STEPS_PER_POINT))
@@ -204,10 +227,16 @@ class FactorRow(QFrame):
         if self.dealbreaker.isChecked() != rating.dealbreaker:
             with QSignalBlocker(self.dealbreaker):
                 self.dealbreaker.setChecked(rating.dealbreaker)
-        self.weight_value.setText(f"<b>{fmt(rating.weight)}</b> of 10")
+        self.weight_value.setText(
+            "<i>not rated</i>" if rating.weight is None else f"<b>{fmt(rating.weight)}</b> of 10"
+        )
         self.share.setText("\u2013" if share is None else f"{share:.0%} of total")
-        lean_words = "neutral" if rating.lean == 0 else ("pro" if rating.lean > 0 else "con")
-        self.lean_value.setText(f"{fmt(rating.lean, signed=True)} ({lean_words})")
+        if rating.lean is None:
+            self.lean_value.setText("<i>not rated</i>")
+        else:
+            words = "neutral" if rating.lean == 0 else ("pro" if rating.lean > 0 else "con")
+            self.lean_value.setText(f"{fmt(rating.lean, signed=True)} ({words})")
+        self.clear_button.setEnabled(rating.weight is not None or rating.lean is not None)
         self.note.setText("Note \u270e" if rating.note else "Note\u2026")
         self.note.setToolTip(rating.note or "Add a note")
         self.dealbreaker.setText("Dealbreaker \u26a0 hit" if dealbreaker_hit else "Dealbreaker")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ses_decider.core.explain import verdict_sentence
+from ses_decider.core.explain import fmt, verdict_sentence
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
 
@@ -89,10 +89,15 @@ class VerdictBanner(QFrame):
                 "#verdictScore { font-size: 13pt; font-weight: 600; }"
                 "#verdictSentence { font-size: 10.5pt; }"
             )
+        rated, shown = assessment.rated_count()
         self.icon.setText(glyph)
-        self.word.setText(verdict.label)
+        # No verdict until something is rated: "not rated" is not an opinion.
+        self.word.setText(verdict.label if rated or evaluation.dealbreakers else "NO VERDICT YET")
+        counted = f"{rated} of {shown} factors rated"
         self.score.setText(
-            "no score yet" if evaluation.score is None else f"score {evaluation.score:.1f} / 100"
+            counted
+            if evaluation.score is None
+            else f"score {fmt(round(evaluation.score, 1))} / 100 \u00b7 {counted}"
         )
         sentence = verdict_sentence(assessment, evaluation)
         self.sentence.setText(sentence)
