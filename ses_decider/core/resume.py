@@ -64,11 +64,12 @@ def _normal_number(raw: str) -> str | None:
     digits = raw.replace(",", "")
     if "." in digits:
         digits = digits.rstrip("0").rstrip(".")
+    digits = re.sub(r"^0+(?=\d)", "", digits)  # "007" -> "7", "0.9" stays
     if sum(ch.isdigit() for ch in digits) < 2:
         return None
     if digits.isdigit() and 1950 <= int(digits) <= 2099:
         return None  # a year, not a result
-    return digits.lstrip("0") or "0"
+    return digits
 
 
 def numbers_in(text: str) -> set[str]:

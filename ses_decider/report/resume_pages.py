@@ -13,6 +13,8 @@ paints exactly those pages, so the PDF has the page count shown. Qt is imported 
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
@@ -108,12 +110,42 @@ def page_count(text: str, layout: ResumeLayout | None = None) -> int:
 def resume_pdf(text: str, path: str | Path, layout: ResumeLayout | None = None) -> int:
     """Write the résumé text to ``path`` as a PDF in the layout; returns the pages written.
 
-    ValueError for a blank text; PdfError when the file cannot be written.
+    Written through a temporary file beside the target that replaces it only once complete, so a
+    failure leaves neither a half-written PDF nor a stray file. ValueError for a blank text;
+    PdfError (one line for the user) when the file cannot be written.
     """
     if not text.strip():
         raise ValueError("the résumé is empty: there is nothing to export")
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise PdfError(f"cannot write {path}: the folder {folder} does not exist") from None
+    except NotADirectoryError:
+        raise PdfError(f"cannot write {path}: {folder} is not a folder") from None
+    except OSError as exc:
+        raise PdfError(f"cannot write {path}: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        pages = _paint_pdf(text, tmp, layout or resume_layout())
+        if tmp.stat().st_size == 0:
+            raise PdfError(f"cannot write {path}: the PDF came out empty")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, PdfError):
+            raise
+        raise PdfError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def _paint_pdf(text: str, path: Path, layout: ResumeLayout) -> int:
     ensure_gui_app()
-    layout = layout or resume_layout()
     writer = _writer(str(path), layout)
     writer.setTitle("Résumé")
     writer.setCreator(APP_NAME)
