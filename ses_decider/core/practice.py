@@ -173,3 +173,17 @@ def session_from_dict(data: Mapping) -> PracticeSession:
     values = dict(data)
     values.setdefault("updated_at", values["started_at"])
     return PracticeSession(**values)
+
+
+def rules_text() -> list[str]:
+    """How practice is scheduled and summed up, in plain sentences for the in-app explanation."""
+    length = applying_content().answer_length
+    return [
+        "The next question for an ECQ is the one you have practised least; among those, the one "
+        "you practised longest ago.",
+        f"An answer is on target between {length.min_seconds // 60} and "
+        f"{length.max_seconds // 60} minutes for a {length.target_seconds // 60}-minute target, "
+        "and in the same proportion for another target.",
+        "Your average rating and your mentor's are each taken over the answers that have one; "
+        "the gap compares only answers you both rated.",
+    ]

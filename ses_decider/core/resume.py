@@ -279,3 +279,16 @@ def _collect(element, parts: list[str] | None, paragraphs: list[str]) -> None:
             elif tag == f"{_W}noBreakHyphen":
                 parts.append("-")
         _collect(child, parts, paragraphs)
+
+
+def rules_text() -> list[str]:
+    """How the résumé check decides, in plain sentences for the in-app explanation."""
+    return [
+        "A story counts as used when your résumé has one of the numbers in its result (two digits "
+        "or more, not a year), or at least two of the distinctive words of its title (the only "
+        "one, for a one-word title). Words match on their first six letters, so "
+        "\u201cmodernized\u201d matches \u201cModernization\u201d.",
+        "An ECQ has evidence in your résumé when a story tagged with it is used there.",
+        "This is a quick check of your own words against your own stories, not how a board reads "
+        "a résumé.",
+    ]

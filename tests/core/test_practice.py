@@ -149,3 +149,9 @@ def test_summary_averages_stay_on_the_scale(history):
         for value in (entry.average_self, entry.average_mentor):
             assert value is None or 0 <= value <= 4
         assert entry.average_gap is None or -4 <= entry.average_gap <= 4
+
+
+def test_rules_text_states_the_on_target_range():
+    from ses_decider.core.practice import rules_text
+
+    assert "between 2 and 4 minutes for a 3-minute target" in " ".join(rules_text())

@@ -246,3 +246,10 @@ def test_binary_data_and_missing_files_are_clear_errors(tmp_path):
         read_resume_file(tmp_path / "bin.txt")
     with pytest.raises(ResumeFileError, match="could not be read"):
         read_resume_file(tmp_path / "missing.txt")
+
+
+def test_rules_text_says_how_stories_are_matched():
+    from ses_decider.core.resume import rules_text
+
+    text = " ".join(rules_text())
+    assert "first six letters" in text and "not a year" in text
