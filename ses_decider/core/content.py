@@ -77,8 +77,14 @@ def catalogue() -> Catalogue:
         for item in data["factors"]
     )
     ids = tuple(f.id for f in factors)
-    if ids != DEFAULT_FACTOR_IDS:
-        raise ContentError("resources/factors.json must list exactly the eleven default factor ids")
+    # The eleven stable ids come first, in order (part of the interchange format); factors added
+    # since (job_security, appraisal, getting_in, ...) follow them.
+    if ids[: len(DEFAULT_FACTOR_IDS)] != DEFAULT_FACTOR_IDS:
+        raise ContentError(
+            "resources/factors.json must list the eleven stable default factor ids first, in order"
+        )
+    if len(set(ids)) != len(ids):
+        raise ContentError("resources/factors.json lists one of its factor ids twice")
     for factor in factors:
         if factor.source not in sources:
             raise ContentError(f"factor {factor.id} cites unknown source {factor.source!r}")

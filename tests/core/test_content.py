@@ -28,8 +28,22 @@ STABLE_IDS = (
 )
 
 
-def test_the_eleven_stable_ids_in_order():
-    assert tuple(f.id for f in catalogue().factors) == STABLE_IDS
+def test_the_eleven_stable_ids_come_first_in_order():
+    assert tuple(f.id for f in catalogue().factors)[: len(STABLE_IDS)] == STABLE_IDS
+
+
+def test_the_2025_26_factors_follow_the_eleven_with_dated_sources():
+    cat = catalogue()
+    added = [f for f in cat.factors if f.id not in STABLE_IDS]
+    assert {f.id for f in added} >= {"job_security", "appraisal", "getting_in"}
+    raw = {item["id"]: item for item in resources.load_json("factors.json")["factors"]}
+    for factor in added:
+        source = cat.source_for(factor)
+        assert source.as_of >= "2025", factor.id  # a 2025-26 rule, not a 2010-2014 text
+        item = raw[factor.id]
+        assert item["as_of"] <= item["review_by"], factor.id  # when to ask "did this change?"
+        for key in item.get("also", []):
+            assert key in cat.sources, f"{factor.id} also cites unknown source {key!r}"
 
 
 def test_every_factor_has_a_title_both_sides_and_a_dated_source():
@@ -82,7 +96,7 @@ def test_by_id():
 
 def test_blank_assessment_is_every_factor_at_weight_5_lean_0():
     assessment = blank_assessment()
-    assert [f.id for f in assessment.factors] == list(STABLE_IDS)
+    assert [f.id for f in assessment.factors] == [f.id for f in catalogue().factors]
     assert all(r.weight == 5.0 and r.lean == 0.0 for r in assessment.ratings.values())
     assert not any(r.dealbreaker for r in assessment.ratings.values())
     assert assessment.hidden == set()
@@ -96,15 +110,16 @@ def test_blank_assessments_do_not_share_state():
     first.factors.pop()
     first.hidden.add("stress")
     assert second.ratings["pay"].lean == 0.0
-    assert len(second.factors) == len(STABLE_IDS)
+    assert len(second.factors) == len(catalogue().factors)
     assert second.hidden == set()
 
 
 def test_demo_assessment_is_a_close_call_just_short_of_go():
     demo = demo_assessment()
     result = evaluate(demo)
-    # sum(w) = 66, sum(w*r) = 52: 50 + 520/66 = 57.88
-    assert result.score == pytest.approx(50 + 520 / 66)
+    # The eleven: sum(w) = 66, sum(w*r) = 52; each factor added since sits at weight 5, lean 0.
+    added = len(demo.factors) - len(STABLE_IDS)
+    assert result.score == pytest.approx(50 + 520 / (66 + 5 * added))
     assert result.verdict is Verdict.CLOSE_CALL
     assert result.dealbreakers == ()
     assert max(result.contributions, key=result.contributions.get) == "mission"
@@ -130,7 +145,7 @@ def broken_catalogue(monkeypatch):
     yield data
     monkeypatch.undo()
     catalogue.cache_clear()
-    assert len(catalogue().factors) == len(STABLE_IDS)
+    assert tuple(f.id for f in catalogue().factors)[: len(STABLE_IDS)] == STABLE_IDS
 
 
 def _break_missing_pro(data):
@@ -154,7 +169,11 @@ def _break_renamed_id(data):
 
 
 def _break_missing_factor(data):
-    del data["factors"][-1]
+    del data["factors"][len(STABLE_IDS) - 1]  # one of the eleven stable ones
+
+
+def _break_duplicate_factor(data):
+    data["factors"].append(dict(data["factors"][0]))
 
 
 def _break_swapped_order(data):
@@ -175,6 +194,7 @@ def _break_weight_in_catalogue(data):
         (_break_renamed_id, ["factor ids"]),
         (_break_missing_factor, ["factor ids"]),
         (_break_swapped_order, ["factor ids"]),
+        (_break_duplicate_factor, ["factor ids twice"]),
         (_break_weight_in_catalogue, ["factors/2", "weight"]),
     ],
 )
