@@ -14,7 +14,6 @@ from typing import Any
 
 from ses_decider.core.content import catalogue
 from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
     Assessment,
     Certainty,
     EcqRating,
@@ -158,7 +157,7 @@ def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
     # Default factors absent from the file take no part: keep them, hidden, so the table stays whole.
     present = set(ratings)
     hidden = set()
-    for fid in DEFAULT_FACTOR_IDS:
+    for fid in defaults:  # every catalogue factor, the eleven and any added since
         if fid not in present:
             factors.append(defaults[fid])
             ratings[fid] = Rating()

@@ -241,8 +241,11 @@ class Repository(PeopleMixin):
                 hidden.add(fid)
         for fid, factor in defaults.items():
             if fid not in ratings:
+                # A default added to the catalogue since this was saved: present, so the table
+                # stays whole, but hidden until the person shows it, so no score moves by itself.
                 factors.append(factor)
                 ratings[fid] = Rating()
+                hidden.add(fid)
         return Assessment(
             factors=factors,
             ratings=ratings,

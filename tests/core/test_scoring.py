@@ -8,10 +8,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ses_decider.core.content import blank_assessment
+from ses_decider.core.content import blank_assessment, catalogue
 from ses_decider.core.explain import verdict_sentence
 from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
     Assessment,
     Factor,
     Rating,
@@ -19,6 +18,9 @@ from ses_decider.core.model import (
     Verdict,
 )
 from ses_decider.core.scoring import evaluate, raw_score, verdict_for
+
+# Every default factor, read from the catalogue: the eleven stable ones and any added since.
+FACTOR_IDS = tuple(f.id for f in catalogue().factors)
 
 # Weights a person can set (0 or a usable amount; sub-1e-3 weights are not a real input) and any
 # lean in range, fractional included.
@@ -214,7 +216,7 @@ def test_hidden_factors_take_no_part(ratings, data):
 
 def test_hiding_a_default_factor_is_like_leaving_it_out():
     assessment = blank_assessment()
-    for fid in DEFAULT_FACTOR_IDS:
+    for fid in FACTOR_IDS:
         assessment.ratings[fid].lean = 1.0
     assessment.ratings["pay"] = Rating(weight=10.0, lean=-5.0)
     assert evaluate(assessment).verdict is Verdict.CLOSE_CALL
@@ -238,7 +240,7 @@ def test_no_weight_means_no_score_and_no_error(lean_values):
 
 def test_every_factor_hidden_means_no_score():
     assessment = blank_assessment()
-    assessment.hidden = set(DEFAULT_FACTOR_IDS)
+    assessment.hidden = set(FACTOR_IDS)
     result = evaluate(assessment)
     assert result.score is None
     assert result.verdict is Verdict.NOT_ENOUGH_INPUT
@@ -289,7 +291,7 @@ def test_a_dealbreaker_above_minus_3_changes_nothing(ratings, data):
 
 def test_a_high_score_with_a_hit_dealbreaker_is_no_go_and_says_why():
     assessment = blank_assessment()
-    for fid in DEFAULT_FACTOR_IDS:
+    for fid in FACTOR_IDS:
         assessment.ratings[fid] = Rating(weight=10.0, lean=5.0)
     assessment.ratings["relocation"] = Rating(weight=0.5, lean=-3.0, dealbreaker=True)
     assessment.ratings["work_family"] = Rating(weight=1.0, lean=-4.5, dealbreaker=True)
@@ -313,20 +315,20 @@ def test_a_dealbreaker_with_weight_zero_still_decides():
 # Thresholds --------------------------------------------------------------------------------------
 def _blank_with(leans_by_id: dict[str, float], weight: float = 5.0) -> Assessment:
     assessment = blank_assessment()
-    for fid in DEFAULT_FACTOR_IDS:
+    for fid in FACTOR_IDS:
         assessment.ratings[fid] = Rating(weight=weight, lean=leans_by_id.get(fid, 0.0))
     return assessment
 
 
 def test_score_exactly_60_is_go():
-    assessment = _blank_with(dict.fromkeys(DEFAULT_FACTOR_IDS, 1.0))
+    assessment = _blank_with(dict.fromkeys(FACTOR_IDS, 1.0))
     result = evaluate(assessment)
     assert result.score == 60.0
     assert result.verdict is Verdict.GO
 
 
 def test_score_just_below_60_is_close_call():
-    assessment = _blank_with(dict.fromkeys(DEFAULT_FACTOR_IDS, 1.0))
+    assessment = _blank_with(dict.fromkeys(FACTOR_IDS, 1.0))
     assessment.ratings["pay"].lean = 0.5
     result = evaluate(assessment)
     assert 59.0 < result.score < 60.0
@@ -334,14 +336,14 @@ def test_score_just_below_60_is_close_call():
 
 
 def test_score_exactly_40_is_close_call_not_no_go():
-    assessment = _blank_with(dict.fromkeys(DEFAULT_FACTOR_IDS, -1.0))
+    assessment = _blank_with(dict.fromkeys(FACTOR_IDS, -1.0))
     result = evaluate(assessment)
     assert result.score == 40.0
     assert result.verdict is Verdict.CLOSE_CALL
 
 
 def test_score_just_below_40_is_no_go():
-    assessment = _blank_with(dict.fromkeys(DEFAULT_FACTOR_IDS, -1.0))
+    assessment = _blank_with(dict.fromkeys(FACTOR_IDS, -1.0))
     assessment.ratings["pay"].lean = -1.5
     result = evaluate(assessment)
     assert 39.0 < result.score < 40.0
@@ -390,7 +392,7 @@ def test_thresholds_are_settings():
     assert verdict_for(70.0, strict) is Verdict.GO
     assert verdict_for(30.0, strict) is Verdict.CLOSE_CALL
     assert verdict_for(29.9, strict) is Verdict.NO_GO
-    assessment = _blank_with(dict.fromkeys(DEFAULT_FACTOR_IDS, 1.0))
+    assessment = _blank_with(dict.fromkeys(FACTOR_IDS, 1.0))
     assessment.thresholds = strict
     assert evaluate(assessment).verdict is Verdict.CLOSE_CALL  # 60 is not enough at 70
 
@@ -422,5 +424,5 @@ def test_blank_assessment_is_a_close_call_at_50():
     result = evaluate(blank_assessment())
     assert result.score == 50.0
     assert result.verdict is Verdict.CLOSE_CALL
-    assert result.total_weight == 5.0 * len(DEFAULT_FACTOR_IDS)
-    assert list(result.contributions) == list(DEFAULT_FACTOR_IDS)
+    assert result.total_weight == 5.0 * len(FACTOR_IDS)
+    assert list(result.contributions) == list(FACTOR_IDS)

@@ -9,10 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ses_decider.core import sensitivity
-from ses_decider.core.content import blank_assessment, demo_assessment
+from ses_decider.core.content import blank_assessment, catalogue, demo_assessment
 from ses_decider.core.model import (
     DEALBREAKER_LEAN,
-    DEFAULT_FACTOR_IDS,
     Certainty,
     Thresholds,
     Verdict,
@@ -27,13 +26,16 @@ from ses_decider.core.sensitivity import (
     tornado,
 )
 
+# Every default factor, read from the catalogue: the eleven stable ones and any added since.
+FACTOR_IDS = tuple(f.id for f in catalogue().factors)
+
 RANGES = {"weight": (0.0, 10.0), "lean": (-5.0, 5.0)}
 
 
 def make(ratings: dict[str, tuple[float, float]], **flags):
     """An assessment from {id: (weight, lean)}; unnamed default factors get weight 0."""
     assessment = blank_assessment()
-    for factor_id in DEFAULT_FACTOR_IDS:
+    for factor_id in FACTOR_IDS:
         weight, lean = ratings.get(factor_id, (0.0, 0.0))
         rating = assessment.ratings[factor_id]
         rating.weight, rating.lean = float(weight), float(lean)
@@ -98,11 +100,13 @@ leans = st.one_of(st.floats(-5.0, 5.0), st.integers(-5, 5).map(float))
 
 @st.composite
 def assessments(draw):
-    ids = draw(st.lists(st.sampled_from(DEFAULT_FACTOR_IDS), min_size=1, max_size=11, unique=True))
+    ids = draw(
+        st.lists(st.sampled_from(FACTOR_IDS), min_size=1, max_size=len(FACTOR_IDS), unique=True)
+    )
     ratings = {factor_id: (draw(weights), draw(leans)) for factor_id in ids}
     musts = draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))
     assessment = make(ratings, dealbreakers=musts)
-    assessment.hidden = {f for f in DEFAULT_FACTOR_IDS if f not in ids}
+    assessment.hidden = {f for f in FACTOR_IDS if f not in ids}
     if draw(st.booleans()):
         # A CLOSE CALL band at least 0.5 wide, so EPS cannot step over it.
         no_go = draw(st.floats(20.0, 50.0))
@@ -142,7 +146,7 @@ def test_weight_tip_matches_closed_form():
 
 
 def test_dealbreaker_crossing_is_reported_both_ways():
-    clear_go = {f: (5, 2) for f in DEFAULT_FACTOR_IDS}  # score 70; no lean alone can undo it
+    clear_go = {f: (5, 2) for f in FACTOR_IDS}  # score 70; no lean alone can undo it
     tip = tipping_points(make(clear_go, dealbreakers=["relocation"]))["relocation"].lean
     assert tip == Tip(at=DEALBREAKER_LEAN, verdict=Verdict.NO_GO, direction=-1)
     clear_go["relocation"] = (5, -4)
@@ -151,7 +155,7 @@ def test_dealbreaker_crossing_is_reported_both_ways():
 
 
 def test_a_hit_dealbreaker_pins_every_other_value():
-    assessment = make({f: (5, 2) for f in DEFAULT_FACTOR_IDS}, dealbreakers=["relocation"])
+    assessment = make({f: (5, 2) for f in FACTOR_IDS}, dealbreakers=["relocation"])
     assessment.ratings["relocation"].lean = -4
     points = tipping_points(assessment)
     assert all(p.weight is None for p in points.values())
@@ -164,7 +168,7 @@ def test_only_weight_going_to_zero_means_not_enough_input():
 
 
 def only(assessment, *ids):
-    assessment.hidden = {f for f in DEFAULT_FACTOR_IDS if f not in ids}
+    assessment.hidden = {f for f in FACTOR_IDS if f not in ids}
     return assessment
 
 
@@ -189,7 +193,7 @@ def test_sentences_group_by_verdict_and_name_a_dealbreaker():
     assert sentences[1] == "GO if your Stress and hours lean rises to 0."
     # Mission's lean tips to NO-GO below -1 (score) before -3 (dealbreaker): the nearer is named.
     assert sentences[0].endswith("or if your Contribution to the mission lean drops below -1.")
-    clear_go = make({f: (5, 2) for f in DEFAULT_FACTOR_IDS}, dealbreakers=["relocation"])
+    clear_go = make({f: (5, 2) for f in FACTOR_IDS}, dealbreakers=["relocation"])
     assert tipping_sentences(clear_go, limit=1) == [
         "NO-GO if your Geographic reassignment lean drops to -3 (your dealbreaker)."
     ]
@@ -251,7 +255,7 @@ def test_robustness_is_reproducible_and_sums_to_one():
 
 
 def test_clear_sure_go_is_robust():
-    assessment = make({f: (7, 3) for f in DEFAULT_FACTOR_IDS}, certainty=Certainty.SURE)
+    assessment = make({f: (7, 3) for f in FACTOR_IDS}, certainty=Certainty.SURE)
     result = robustness(assessment)
     assert evaluate(assessment).verdict is Verdict.GO
     assert result.label == "robust" and result.p_go == 1.0 and result.worth_checking == ()
@@ -269,7 +273,7 @@ def test_borderline_is_fragile_and_names_the_uncertain_factor():
 
 
 def test_dealbreaker_counts_in_each_draw():
-    assessment = make({f: (5, 3) for f in DEFAULT_FACTOR_IDS}, dealbreakers=["relocation"])
+    assessment = make({f: (5, 3) for f in FACTOR_IDS}, dealbreakers=["relocation"])
     assessment.ratings["relocation"].lean = -3.0  # on the edge: about half the draws hit it
     result = robustness(assessment)
     assert result.verdict is Verdict.NO_GO

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ses_decider.core.content import blank_assessment, demo_assessment
+from ses_decider.core.content import blank_assessment, catalogue, demo_assessment
 from ses_decider.core.model import (
-    DEFAULT_FACTOR_IDS,
     Assessment,
     Certainty,
     Factor,
@@ -158,7 +157,7 @@ def test_save_replaces_the_current_assessment(repo):
     loaded = repo.load_assessment(alex.id)
     assert state(loaded) == state(demo_assessment())
     assert count(repo, "assessments") == 1
-    assert count(repo, "ratings") == len(DEFAULT_FACTOR_IDS)
+    assert count(repo, "ratings") == len(catalogue().factors)
 
 
 def test_hidden_and_custom_factors_survive_save_and_load(repo):
@@ -177,8 +176,11 @@ def test_a_stored_assessment_gains_default_factors_it_lacks(repo):
     del partial.ratings["relocation"]
     alex = repo.create_person("Alex", partial)
     loaded = repo.load_assessment(alex.id)
-    assert [f.id for f in loaded.factors] == list(DEFAULT_FACTOR_IDS)
+    assert [f.id for f in loaded.factors] == [f.id for f in partial.factors] + ["relocation"]
     assert loaded.ratings["relocation"] == Rating()
+    # Present so the table stays whole, hidden so the score does not move by itself.
+    assert loaded.hidden == {"relocation"}
+    assert evaluate(loaded) == evaluate(partial)
 
 
 def test_self_and_mentor_views_are_separate(repo):
@@ -260,7 +262,8 @@ def test_a_snapshot_records_score_and_verdict(repo):
     assert listed == taken
     rows = repo.db.execute("SELECT label, score, verdict FROM snapshots ORDER BY id").fetchall()
     assert rows[0] == ("demo", pytest.approx(evaluate(demo_assessment()).score), "CLOSE CALL")
-    assert rows[1] == ("dealbreaker", pytest.approx(50 - 10 * 20 / 55), "NO-GO")
+    every_weight = 5.0 * len(catalogue().factors)
+    assert rows[1] == ("dealbreaker", pytest.approx(50 - 10 * 20 / every_weight), "NO-GO")
     assert rows[2] == ("empty", None, "NOT ENOUGH INPUT")
     assert listed[2].score is None and listed[2].verdict is Verdict.NOT_ENOUGH_INPUT
 
