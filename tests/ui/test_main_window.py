@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from ses_decider.core.content import catalogue
 from ses_decider.core.model import DEFAULT_FACTOR_IDS, Factor
 from ses_decider.storage.db import open_database
 from ses_decider.storage.repository import Repository
@@ -21,12 +22,16 @@ def bar_widths(win) -> dict[str, float]:
     }
 
 
-def test_first_start_opens_the_demo_person_with_all_eleven_factors(window):
+def test_first_start_opens_the_demo_person_with_every_default_factor(window):
     assert window.session.person.name == DEMO_NAME
     assert window.demo_bar.isVisible()
-    assert list(window.factor_list.rows) == list(DEFAULT_FACTOR_IDS)
+    rows = list(window.factor_list.rows)
+    assert rows == [f.id for f in catalogue().factors]
+    assert rows[: len(DEFAULT_FACTOR_IDS)] == list(DEFAULT_FACTOR_IDS)  # the eleven stable first
     assert window.banner.word.text() == "CLOSE CALL"
-    assert "57.9" in window.banner.score.text()
+    # The eleven the demo rates: sum(w) 66, sum(w*r) 52; each factor added since at weight 5, lean 0.
+    added = len(rows) - len(DEFAULT_FACTOR_IDS)
+    assert f"{50 + 520 / (66 + 5 * added):.1f}" in window.banner.score.text()
     assert window.person_combo.currentText() == DEMO_NAME
 
 
