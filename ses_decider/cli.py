@@ -72,7 +72,33 @@ def _parser() -> argparse.ArgumentParser:
 
     people = sub.add_parser("people", help="list the people in the database")
     people.add_argument("--json", action="store_true")
+    _add_pay_parser(sub)
     return parser
+
+
+def _add_pay_parser(sub) -> None:
+    pay = sub.add_parser(
+        "pay", help="GS pay now against SES pay, per year and per hour worked (2026 tables)"
+    )
+    pay.add_argument("--grade", help="your GS grade, 1 to 15")
+    pay.add_argument("--step", help="your step, 1 to 10")
+    pay.add_argument("--locality", help='OPM locality area name or code, e.g. "Washington" or DCB')
+    pay.add_argument("--ses-salary", help="expected SES salary (default: the range's minimum)")
+    pay.add_argument(
+        "--uncertified",
+        action="store_true",
+        help="the agency's SES appraisal system is not certified (lower maximum)",
+    )
+    pay.add_argument("--hours-now", help="hours you work in an average week now (default 40)")
+    pay.add_argument("--hours-ses", help="hours you expect in the SES (default: as now)")
+    pay.add_argument("--years", help="years of federal service (for leave and the pension)")
+    pay.add_argument("--years-to-retirement", help="years until you would retire")
+    pay.add_argument("--age-at-retirement", help="your age when you would retire (1.1%% rule)")
+    pay.add_argument("--award-pct", help="expected SES award, %% of salary a year (default 0)")
+    pay.add_argument("--json", action="store_true", help="print the result as JSON")
+    pay.add_argument(
+        "--list-localities", action="store_true", help="list the OPM locality areas and codes"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -271,7 +297,53 @@ def _cmd_people(args: argparse.Namespace) -> int:
     return 0
 
 
+def _number(text: str | None, option: str, integer: bool = False) -> float | int | None:
+    """A command-line number, or CliError naming the option."""
+    if text is None:
+        return None
+    try:
+        return int(text) if integer else float(text)
+    except ValueError:
+        kind = "a whole number" if integer else "a number"
+        raise CliError(f"{option} must be {kind} (got {text!r})") from None
+
+
+def _cmd_pay(args: argparse.Namespace) -> int:
+    from ses_decider.core.pay import PayInputError, PayInputs, compare_pay, pay_text
+    from ses_decider.core.pay_tables import pay_tables
+
+    if args.list_localities:
+        for area in pay_tables().localities:
+            print(f"{area.code:4}  {area.percent:6.2f}%  {area.name}")
+        return 0
+    if args.grade is None or args.step is None or not args.locality:
+        raise CliError("pay needs --grade, --step and --locality (see --list-localities)")
+    inputs = PayInputs(
+        grade=_number(args.grade, "--grade", integer=True),
+        step=_number(args.step, "--step", integer=True),
+        locality=args.locality,
+        ses_salary=_number(args.ses_salary, "--ses-salary"),
+        certified=not args.uncertified,
+        hours_now=_number(args.hours_now, "--hours-now"),
+        hours_ses=_number(args.hours_ses, "--hours-ses"),
+        award_percent=_number(args.award_pct, "--award-pct") or 0.0,
+        years_of_service=_number(args.years, "--years"),
+        years_to_retirement=_number(args.years_to_retirement, "--years-to-retirement"),
+        age_at_retirement=_number(args.age_at_retirement, "--age-at-retirement"),
+    )
+    try:
+        result = compare_pay(inputs, strict=True)
+    except PayInputError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(pay_text(result))
+    return 0
+
+
 _COMMANDS = {
+    "pay": _cmd_pay,
     "score": _cmd_score,
     "weights": _cmd_weights,
     "export": _cmd_export,

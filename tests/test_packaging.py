@@ -142,7 +142,7 @@ def test_an_installed_wheel_finds_its_own_resources(wheel, tmp_path):
     found = json.loads(run.stdout)
     assert Path(found["package"]).is_relative_to(site)
     assert Path(found["resources"]) == site / "ses_decider" / "_resources"
-    assert found["factors"] == 11
+    assert found["factors"] == len(resources.load_json("factors.json")["factors"])
     assert found["version"] == _version.VERSION
 
     score = subprocess.run(

@@ -17,6 +17,7 @@ CONTENT = {  # each bundled content file and its schema
     "facts.json": "facts.schema.json",
     "fit.json": "fit.schema.json",
     "readiness.json": "readiness.schema.json",
+    "pay_2026.json": "pay.schema.json",  # one pay file a year, one schema for all of them
 }
 
 

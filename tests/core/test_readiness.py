@@ -317,10 +317,13 @@ def test_want_never_falls_when_a_fit_answer_rises(decision, fit_answers, qid, mo
     assert want_score(decision, fit_score(raised), hit) >= before
 
 
+N = len(catalogue().factors)  # every default factor, read from the catalogue
+
+
 @settings(max_examples=60)
 @given(
-    st.lists(st.tuples(st.floats(0, 10), st.floats(-5, 5)), min_size=11, max_size=11),
-    st.integers(0, 10),
+    st.lists(st.tuples(st.floats(0, 10), st.floats(-5, 5)), min_size=N, max_size=N),
+    st.integers(0, N - 1),
     st.floats(-5, 5),
     answers,
 )

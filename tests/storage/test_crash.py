@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from ses_decider.core.content import catalogue
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="kill -9 is POSIX")
 
 HELPER = r"""
@@ -97,7 +99,7 @@ def test_kill_during_repeated_saves(tmp_path, seed):
     conn = check(tmp_path / "ses-decider.db")
     rows = conn.execute("SELECT weight, note FROM ratings").fetchall()
     conn.close()
-    assert len(rows) == 11  # one assessment, every rating present
+    assert len(rows) == len(catalogue().factors)  # one assessment, every rating present
     notes = {note for _, note in rows}
     assert len(notes) == 1  # all from the same save: never half old, half new
     value = int(notes.pop().split("v")[1])
@@ -120,7 +122,7 @@ def test_kill_during_large_imports(tmp_path, seed):
                WHERE a.person_id = ?""",
             [person_id],
         ).fetchall()
-        assert len(rows) == 11 + 150, name  # all of an import or none of it
+        assert len(rows) == len(catalogue().factors) + 150, name  # all of an import or none
         assert sum(custom for _, custom in rows) == 150
         assert len({note for note, _ in rows}) == 1, name
     # each re-import over Person 1 left a snapshot of what it replaced, and nothing else

@@ -31,7 +31,7 @@ from ses_decider.storage.exchange import (
     write_json_atomically,
 )
 from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
-from tests.helpers import neutral_assessment
+from tests.helpers import catalogue_ids, neutral_assessment
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 BAD_FILES = json.loads((DATA / "bad_files.json").read_text(encoding="utf-8"))["files"]
@@ -220,7 +220,7 @@ def test_factors_absent_from_a_file_take_no_part(tmp_path):
     assert result.score == 80.0
     assert list(result.contributions) == ["pay"]
     assert [f.id for f in assessment.factors][0] == "pay"
-    assert len(assessment.factors) == len(DEFAULT_FACTOR_IDS)  # the table stays whole
+    assert len(assessment.factors) == len(catalogue_ids())  # the table stays whole
 
 
 def test_a_file_with_a_byte_order_mark_is_accepted(tmp_path):

@@ -17,9 +17,8 @@ from ses_decider.core.scoring import evaluate
 from ses_decider.ops.imports import DEFAULT_IMPORT_NAME
 from ses_decider.storage.db import open_database
 from ses_decider.storage.repository import MENTOR, Repository
-from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
+from tests.helpers import catalogue_ids, neutral_assessment
 from tests.helpers import import_assessment_as as import_assessment
-from tests.helpers import neutral_assessment
 
 NOTES = [
     "'); DROP TABLE people;--",
@@ -160,7 +159,7 @@ def test_save_replaces_the_current_assessment(repo):
     loaded = repo.assessments.load(alex.id)
     assert state(loaded) == state(demo_assessment())
     assert count(repo, "assessments") == 1
-    assert count(repo, "ratings") == len(DEFAULT_FACTOR_IDS)
+    assert count(repo, "ratings") == len(catalogue_ids())
 
 
 def test_hidden_and_custom_factors_survive_save_and_load(repo):
@@ -179,8 +178,10 @@ def test_a_stored_assessment_gains_default_factors_it_lacks(repo):
     del partial.ratings["relocation"]
     alex = repo.create_person("Alex", partial)
     loaded = repo.assessments.load(alex.id)
-    assert [f.id for f in loaded.factors] == list(DEFAULT_FACTOR_IDS)
-    assert loaded.ratings["relocation"] == Rating()
+    assert [f.id for f in loaded.factors] == [f for f in catalogue_ids() if f != "relocation"] + [
+        "relocation"
+    ]
+    assert loaded.ratings["relocation"] == Rating()  # not rated: it takes no part
 
 
 def test_self_and_mentor_views_are_separate(repo):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ses_decider.core.content import catalogue
 from ses_decider.ui.first_run import TOUR_SETTING, FirstRunTour, maybe_show_tour
 from ses_decider.ui.help_view import HelpDialog, help_html
 
@@ -37,7 +38,7 @@ def test_every_interactive_control_in_the_main_window_has_an_accessible_name(win
 def test_every_slider_says_what_it_measures(window):
     sliders = window.findChildren(QAbstractSlider)
     described = [s for s in sliders if s.accessibleName().startswith(("Weight of", "Lean of"))]
-    assert len(described) == 22  # eleven factors, two sliders each
+    assert len(described) == 2 * len(catalogue().factors)  # two sliders a factor
     assert all(s.accessibleDescription() for s in described)
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ses_decider.core.content import demo_assessment
+from ses_decider.core.content import catalogue, demo_assessment
 from ses_decider.core.model import Assessment, Factor, Rating
 from ses_decider.ui.weighting_dialog import WeighingDialog, judgement, step_for
 
@@ -91,11 +91,11 @@ def test_a_drag_and_drop_move_updates_the_preview(make_dialog):
     assert dialog.rank.list.item(0).text().startswith("1. Mission")
 
 
-def test_rank_on_eleven_factors_is_strictly_decreasing(make_dialog):
+def test_rank_on_every_default_factor_is_strictly_decreasing(make_dialog):
     dialog = make_dialog(demo_assessment())
     updated = dialog.updated_assessment()
     weights = [updated.ratings[fid].weight for fid in dialog.rank.order()]
-    assert len(weights) == 11 and weights[0] == 10
+    assert len(weights) == len(catalogue().factors) and weights[0] == 10
     assert all(a > b > 0 for a, b in zip(weights, weights[1:], strict=False))
 
 
@@ -184,7 +184,10 @@ def test_factors_outside_the_subset_keep_their_weights(make_dialog):
     assessment = demo_assessment()
     dialog = make_dialog(assessment, method="pairwise")
     tab = dialog.pairwise
-    outside = {"elite_corps", "pay", "community"}  # the three lowest weights of eleven
+    # The eight heaviest are asked about: of the eleven the demo rates, all but its three lightest
+    # (elite_corps 4, community 3, pay 5 after lofty_position 5); the factors added since sit at 5.
+    added = {f.id for f in catalogue().factors[11:]}
+    outside = {"elite_corps", "pay", "community"} | added
     assert set(tab.chosen()) == set(dialog.now) - outside
     assert len(tab.sliders) == 28
     assert "8 factors: 28 questions" in tab.count_note.text()
