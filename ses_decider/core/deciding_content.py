@@ -313,6 +313,7 @@ def _check_references(content: DecidingContent) -> None:
     categories = {c.id for c in content.categories}
     cited = [(f"step {s.id}", w) for s in content.steps for c in s.claims for w in c.works]
     cited += [(f"experiment {e.id}", e.work) for e in content.experiments]
+    cited += [("experiment_claims", key) for key in content.experiment_claims]
     for where, key in cited:
         if key not in content.works:
             _fail(f"{where} cites unknown work {key!r}")
@@ -349,19 +350,25 @@ def _check_template(template: str, field: str, where: str) -> None:
         _fail(f"{where} may hold only {{{field}}}")
 
 
-@cache
-def deciding_content() -> DecidingContent:
-    """Load and validate resources/deciding.json once per process."""
+def parse_content(data: dict) -> DecidingContent:
+    """Check a deciding.json document against its schema and its references, and read it.
+
+    Raises ContentError naming the place for anything wrong.
+    """
     # The schema keeps to the keywords content_check implements, so this needs no jsonschema.
     from ses_decider.core.content_check import SchemaViolation, check
 
-    data = load_json(NAME)
     try:
         check(data, load_json("deciding.schema.json"))
     except SchemaViolation as exc:
-        raise ContentError(
-            f"resources/{NAME} is invalid at {exc.path or 'top level'}: {exc.message}"
-        ) from None
+        where = exc.path or "top level"
+        raise ContentError(f"resources/{NAME} is invalid at {where}: {exc.message}") from None
     content = _parse(data)
     _check_references(content)
     return content
+
+
+@cache
+def deciding_content() -> DecidingContent:
+    """Load and validate resources/deciding.json once per process."""
+    return parse_content(load_json(NAME))
