@@ -66,7 +66,10 @@ def _check_stamp(value: str) -> str:
         ) from None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
-    return stamp.astimezone(UTC).isoformat()
+    try:
+        return stamp.astimezone(UTC).isoformat()
+    except OverflowError:
+        raise ValueError(f"The time of the last change, {value!r}, is out of range.") from None
 
 
 def _check_text(value: str, label: str) -> str:
