@@ -215,10 +215,11 @@ def suggest_experiments(
 
     A factor qualifies when the robustness check names it worth checking, or when it is not rated
     "sure" and a lean within 2 points, or a weight within 2 points, of its current value changes
-    the verdict. Robustness's factors come first (in its order), then the closest tips. Ideas the
-    person has already planned or done (same kind) are left out; a factor with no idea left is
-    still returned, for an experiment of one's own. Pass ``tips``/``robust`` when already computed
-    for the same assessment (the views do); they are computed here otherwise.
+    the verdict. Robustness's factors come first (in its order), then the closest tips. Each
+    comes with up to three ideas, the most direct first; ideas the person has already planned or
+    done (same kind) are left out, dropped ones may come back. A factor with no idea left is still
+    returned, for an experiment of one's own. Pass ``tips``/``robust`` when already computed for
+    the same assessment (the views do); they are computed here otherwise.
     """
     base = rated_only(assessment)
     if evaluate(base).verdict is Verdict.NOT_ENOUGH_INPUT:
@@ -243,17 +244,28 @@ def suggest_experiments(
             min(distances, default=float("inf")),
             factor.title.casefold(),
         )
-        ideas = tuple(
-            idea
-            for idea in deciding_content().experiments
-            if factor.id in idea.factor_ids and idea.id not in taken
-        )[:IDEAS_PER_FACTOR]
+        ideas = _ideas_for(factor.id, taken)
         suggestion = ExperimentSuggestion(
             factor.id, factor.title, worth, lean_tip, weight_tip, ideas
         )
         found.append((rank, suggestion))
     found.sort(key=lambda item: item[0])
     return [s for _, s in found[: max(0, limit)]]
+
+
+def _ideas_for(factor_id: str, taken: set[str]) -> tuple[ExperimentIdea, ...]:
+    """The content's ideas that inform a factor, those aimed most at it first.
+
+    An idea lists its factors main one first, so an idea where the factor comes earlier, then one
+    that informs fewer factors, is the more direct way to find out.
+    """
+    ideas = [
+        idea
+        for idea in deciding_content().experiments
+        if factor_id in idea.factor_ids and idea.id not in taken
+    ]
+    ideas.sort(key=lambda idea: (idea.factor_ids.index(factor_id), len(idea.factor_ids)))
+    return tuple(ideas[:IDEAS_PER_FACTOR])
 
 
 def _within(tip: Tip | None, current: float, reach: float) -> Tip | None:
