@@ -38,20 +38,47 @@ def test_the_bundled_content_passes_jsonschema_and_the_fast_check():
     assert supported(schema)  # read without importing jsonschema
 
 
+def _first(value, keep: int = 2):
+    """Every list in ``value`` cut to its first ``keep`` items, at any depth."""
+    if isinstance(value, list):
+        return [_first(item, keep) for item in value[:keep]]
+    if isinstance(value, dict):
+        return {key: _first(item, keep) for key, item in value.items()}
+    return value
+
+
+def _skeleton(data: dict) -> dict:
+    """The document cut down to a few of each kind of item: single breakages of it still test
+    every rule of the schema, in seconds rather than the minutes the whole file takes."""
+    doc = _first(data)
+    doc["steps"] = [_first(step, keep=1) for step in data["steps"]]  # all six are required
+    for path in doc["premortem"]["paths"]:
+        path["examples"] = path["examples"][:1]
+    doc["works"] = dict(list(doc["works"].items())[:2])
+    doc["matching"]["synonyms"] = dict(list(doc["matching"]["synonyms"].items())[:2])
+    return doc
+
+
 def test_fast_check_agrees_with_jsonschema_on_every_single_breakage():
     data, schema = load_json("deciding.json"), load_json("deciding.schema.json")
+    doc = _skeleton(data)
     validator = jsonschema.Draft202012Validator(schema)
+    assert not list(validator.iter_errors(doc))
     checked = 0
-    for path, change, doc in _single_breakages(data):
-        errors = list(validator.iter_errors(doc))
+    for path, change, broken in _single_breakages(doc):
+        if path[:1] == ("steps",) and len(path) > 1 and path[1] != 0:
+            continue  # the six steps share one shape: breaking the first tests it
+        errors = list(validator.iter_errors(broken))
         try:
-            check(doc, schema)
+            check(broken, schema)
             problem = None
         except SchemaViolation as exc:
             problem = exc
         assert (problem is None) == (not errors), (path, change, problem, errors[:1])
+        if problem is not None:
+            assert problem.path in {"/".join(map(str, e.absolute_path)) for e in errors}
         checked += 1
-    assert checked > 1000
+    assert checked > 1500
 
 
 def test_every_step_the_issue_names_has_content_and_research():
