@@ -6,10 +6,12 @@ import json
 import time
 from datetime import date, datetime
 
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ses_decider.core.content_check import check, supported
 from ses_decider.core.deciding_records import (
     RECORD_TYPES,
     Experiment,
@@ -24,6 +26,7 @@ from ses_decider.core.deciding_records import (
     new_id,
     to_dict,
 )
+from ses_decider.resources import load_json
 
 STAMP = "2026-12-01T09:30:00+00:00"
 
@@ -132,6 +135,40 @@ def test_every_record_survives_a_round_trip_through_json(record):
     assert from_dict(kind, plain) == record
     assert from_dict(type(record), plain) == record
     assert to_dict(from_dict(kind, plain)) == to_dict(record)
+
+
+LIST_OF = {
+    "own_reason": "own_reasons",
+    "premortem": "premortem",
+    "friend_view": "friend_views",
+    "experiment": "experiments",
+    "journal": "journal",
+}
+
+
+def _record_schema(kind: str) -> dict:
+    return load_json("deciding_records.schema.json")["properties"][LIST_OF[kind]]["items"]
+
+
+@given(any_record)
+def test_every_record_as_a_dict_fits_the_records_schema(record):
+    kind = next(k for k, cls in RECORD_TYPES.items() if isinstance(record, cls))
+    schema = _record_schema(kind)
+    plain = to_dict(record)
+    jsonschema.Draft202012Validator(schema).validate(plain)
+    check(plain, schema)  # the fast check agrees
+
+
+def test_the_records_schema_holds_lists_of_each_kind_and_takes_the_fast_path():
+    schema = load_json("deciding_records.schema.json")
+    assert supported(schema)
+    document = {
+        "own_reasons": [to_dict(OwnReason("The pay", "for", factor_id="pay"))],
+        "experiments": [to_dict(Experiment("Shadow", ("stress",), "2027-01-15"))],
+    }
+    jsonschema.Draft202012Validator(schema).validate(document)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate({"own_reasons": [{"text": "x"}]})
 
 
 def test_an_older_file_missing_optional_fields_gets_the_defaults():
