@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ses_decider.core.content import blank_assessment, demo_assessment
+from ses_decider.core.content import blank_assessment
 from ses_decider.core.deciding import (
     Experiment,
     FriendView,
@@ -33,6 +33,21 @@ from ses_decider.core.scoring import evaluate
 from ses_decider.core.sensitivity import Robustness, robustness, tipping_points
 
 TODAY = date(2026, 12, 1)
+# The demo profile's ratings, spelled out so that factors added to the defaults later (weight 0
+# here) change nothing.
+DEMO = {
+    "elite_corps": (4, 2),
+    "lofty_position": (5, 2),
+    "influence": (6, 1),
+    "stress": (7, -2),
+    "pay": (5, 1),
+    "community": (3, 1),
+    "mission": (9, 4),
+    "creativity": (6, 3),
+    "authority": (6, 3),
+    "work_family": (8, -3),
+    "relocation": (7, -2),
+}
 
 
 def make(ratings: dict[str, tuple[float, float]], certainty=Certainty.UNSURE):
@@ -55,7 +70,7 @@ def unrate(assessment, factor_id: str, what: str = "weight"):
 
 
 def test_friend_factors_are_the_five_heaviest_with_ties_by_title():
-    factors = friend_factors(demo_assessment())
+    factors = friend_factors(make(DEMO))
     # Weights: mission 9, work-family 8, relocation 7 and stress 7 (G before S), then three at 6.
     assert [f.id for f in factors] == [
         "mission",
@@ -64,11 +79,11 @@ def test_friend_factors_are_the_five_heaviest_with_ties_by_title():
         "stress",
         "creativity",
     ]
-    assert len(friend_factors(demo_assessment(), limit=2)) == 2
+    assert len(friend_factors(make(DEMO), limit=2)) == 2
 
 
 def test_friend_factors_skip_hidden_weightless_and_unrated_factors():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     assessment.hidden.add("mission")
     assessment.ratings["work_family"].weight = 0.0
     unrate(assessment, "relocation", "weight")
@@ -79,7 +94,7 @@ def test_friend_factors_skip_hidden_weightless_and_unrated_factors():
 
 
 def test_friend_diff_shows_both_leans_and_each_versions_verdict():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     view = FriendView({"work_family": -1.0, "mission": 4.0, "stress": -2.0}, "2026-12-01")
     diff = friend_diff(assessment, view)
     assert [r.factor_id for r in diff.rows] == ["mission", "work_family", "stress"]
@@ -97,14 +112,14 @@ def test_friend_diff_shows_both_leans_and_each_versions_verdict():
 
 
 def test_friend_diff_never_changes_the_persons_own_assessment():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     before = assessment.copy()
     friend_diff(assessment, FriendView({"mission": -5.0}, "2026-12-01"))
     assert assessment == before
 
 
 def test_friend_diff_ignores_factors_gone_hidden_or_unrated_since():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     assessment.hidden.add("pay")
     unrate(assessment, "stress")
     view = FriendView({"pay": 5, "stress": 5, "gone_factor": 5, "mission": 1}, "2026-12-01")
@@ -144,7 +159,7 @@ def test_a_friend_answered_exactly_as_oneself_changes_nothing(values):
 
 
 def test_suggestions_follow_robustness_then_the_nearest_tips():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     robust = robustness(assessment)
     suggestions = suggest_experiments(assessment, limit=11)
     ids = [s.factor_id for s in suggestions]
@@ -158,7 +173,7 @@ def test_suggestions_follow_robustness_then_the_nearest_tips():
 
 
 def test_each_suggested_tip_really_changes_the_verdict():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     now = evaluate(assessment).verdict
     for s in suggest_experiments(assessment, limit=11):
         if s.lean_tip is not None:
@@ -170,7 +185,7 @@ def test_each_suggested_tip_really_changes_the_verdict():
 
 
 def test_ideas_already_planned_or_done_are_not_suggested_again_but_dropped_ones_are():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     first = suggest_experiments(assessment)[0]
     idea = first.ideas[0]
     planned = experiment_from_idea(idea, TODAY)
@@ -189,7 +204,7 @@ def test_sure_factors_need_the_robustness_check_to_be_suggested():
 
 
 def test_precomputed_checks_are_used_as_given():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     robust = Robustness(0.5, 0.3, 0.2, 100, 0, "fragile", ("pay",), 0.0, Verdict.CLOSE_CALL)
     suggestions = suggest_experiments(assessment, tips={}, robust=robust)
     assert [s.factor_id for s in suggestions] == ["pay"]
@@ -201,7 +216,7 @@ def test_no_suggestions_without_a_verdict():
 
 
 def test_unrated_factors_are_skipped_not_fatal():
-    assessment = demo_assessment()
+    assessment = make(DEMO)
     unrate(assessment, "mission", "weight")
     unrate(assessment, "stress", "lean")
     suggestions = suggest_experiments(assessment, limit=11)
@@ -311,7 +326,8 @@ def test_open_premortem_actions_are_written_undone_steps_dated_first():
 
 @pytest.mark.parametrize("what", ["weight", "lean"])
 def test_rated_only_hides_unrated_factors_and_keeps_the_rest(what):
-    assessment = unrate(demo_assessment(), "pay", what)
+    assessment = unrate(make(DEMO), "pay", what)
     rated = rated_only(assessment)
     assert "pay" in rated.hidden and "pay" not in assessment.hidden
     assert {f.id for f, _ in rated.active()} == set(DEFAULT_FACTOR_IDS) - {"pay"}
+    assert rated.ratings == assessment.ratings
