@@ -110,7 +110,10 @@ def _listed_phrases() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     return result
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+def _contains(haystack: tuple[str, ...], present: frozenset[str], needle: tuple[str, ...]) -> bool:
+    """True if ``needle`` occurs in ``haystack`` as a run of terms (``present``: its set)."""
+    if not present.issuperset(needle):
+        return False  # the usual case, decided without scanning
     n = len(needle)
     return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
@@ -119,14 +122,15 @@ def _score(reason_terms: tuple[str, ...], factor: Factor) -> tuple[float, tuple[
     """Raw points for one factor and the phrases that earned them."""
     raw = 0.0
     matched: list[str] = []
+    present = frozenset(reason_terms)
     title_terms = terms(factor.title)
-    if title_terms and _contains(reason_terms, title_terms):
+    if title_terms and _contains(reason_terms, present, title_terms):
         raw += TITLE_WEIGHT * len(title_terms)
         matched.append(factor.title)
     seen = {title_terms}
     for phrase, phrase_terms in _listed_phrases().get(factor.id, ()):
         # Forms of one phrase ("meeting", "meetings") share their terms: count them once.
-        if phrase_terms not in seen and _contains(reason_terms, phrase_terms):
+        if phrase_terms not in seen and _contains(reason_terms, present, phrase_terms):
             raw += len(phrase_terms)
             matched.append(phrase)
             seen.add(phrase_terms)
