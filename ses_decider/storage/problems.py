@@ -27,6 +27,7 @@ MISSING = "missing"
 NOT_A_FOLDER = "not_a_folder"
 IS_A_FOLDER = "is_a_folder"
 NOT_A_FILE = "not_a_file"
+OTHER = "other"  # an operating-system error with no sentence of its own
 
 
 class StorageProblem(OSError):
