@@ -6,6 +6,7 @@ copies, so a day of imports never pushes the daily backups of the days before ou
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +40,8 @@ def backup_database(db: sqlite_utils.Database, data_folder: Path, reason: str = 
             dest.close()
     except (OSError, sqlite3.Error) as exc:
         for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
         problem = as_storage_problem(exc, folder, what="The backup folder")
         if problem is None:
             raise

@@ -303,7 +303,7 @@ def _migrate(db: sqlite_utils.Database, path: Path) -> None:
 
 
 def _make_private(path: Path) -> None:
-    for candidate in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm"))):
+    for candidate in (path.parent, path, *(Path(f"{path}{s}") for s in ("-wal", "-shm"))):
         if candidate.exists():
             tighten_mode(candidate)
 
