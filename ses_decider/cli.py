@@ -254,12 +254,15 @@ def _database_file_or_none(args: argparse.Namespace) -> Path | None:
 
 def _open_repository(args: argparse.Namespace, *, write: bool = False):
     """The repository: opened read-only when the command only reads and the file cannot be
-    written; the daily backup made as the GUI makes it (skipped quietly when it cannot be)."""
+    written. A command that reads makes the daily backup, as the GUI does on start (skipped
+    quietly when it cannot be made); one that writes makes its own backup first."""
     from ses_decider.storage.db import open_database, open_database_for_reading
     from ses_decider.storage.repository import Repository
 
     path = _database_file(args)
-    db = open_database(path) if write else open_database_for_reading(path)
+    if write:
+        return Repository(open_database(path))
+    db = open_database_for_reading(path)
     if _holds_anyone(db):
         _daily_backup(db, path.parent)
     return Repository(db)
@@ -342,8 +345,8 @@ def _backup_before_import(db, folder: Path) -> None:
     """A copy of the database before an import may replace someone's current assessment.
 
     Taken whenever the database already holds someone (a superset of the imports that touch an
-    existing person, decided without reading the file twice). When it cannot be made, the import
-    does not go ahead: its StorageProblem sentence is the one line printed.
+    existing person, decided without reading the file twice); it is also the day's backup. When
+    it cannot be made, the import does not go ahead: its StorageProblem sentence is the one line.
     """
     from ses_decider.storage.backups import backup_database
 

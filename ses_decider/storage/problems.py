@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -70,8 +71,28 @@ if hasattr(errno, "EDQUOT"):  # over the user's disk quota: full, as far as the 
     _OS_KINDS[errno.EDQUOT] = FULL
 
 
-def problem_kind(exc: BaseException) -> str | None:
-    """The kind of storage failure ``exc`` is, or None when it is something else (a bug, damage)."""
+FULL_BELOW_BYTES = 1 << 20  # an I/O error with less than 1 MiB free is the disk being full
+
+
+def _nearly_full(path: str | os.PathLike | None) -> bool:
+    if path is None:
+        return False
+    here = Path(path)
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    try:
+        return shutil.disk_usage(here if here.is_dir() else here.parent).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def problem_kind(exc: BaseException, path: str | os.PathLike | None = None) -> str | None:
+    """The kind of storage failure ``exc`` is, or None when it is something else (a bug, damage).
+
+    ``path`` (the file concerned) lets an I/O error on a disk with almost no room left count as
+    a full disk: SQLite reports a full disk as "database or disk is full" when a write fails,
+    but as "disk I/O error" (SQLITE_IOERR_SHMSIZE) when the -shm file cannot grow.
+    """
     if isinstance(exc, StorageProblem):
         return exc.kind
     if isinstance(exc, sqlite3.Error):
@@ -79,10 +100,13 @@ def problem_kind(exc: BaseException) -> str | None:
         text = str(exc).lower()
         for kind, prefix, words in _SQLITE_KINDS:
             if name.startswith(prefix) or any(w in text for w in words):
+                if kind == DISK_ERROR and (name == "SQLITE_IOERR_SHMSIZE" or _nearly_full(path)):
+                    return FULL
                 return kind
         return None
     if isinstance(exc, OSError):
-        return _OS_KINDS.get(exc.errno)
+        kind = _OS_KINDS.get(exc.errno)
+        return FULL if kind == DISK_ERROR and _nearly_full(path) else kind
     return None
 
 
@@ -106,7 +130,7 @@ def describe_storage_error(
     words ("The database", "The file"); the default is "The database" for SQLite errors and
     "The file" otherwise.
     """
-    kind = problem_kind(exc)
+    kind = problem_kind(exc, path)
     if kind is None:
         return None
     if isinstance(exc, StorageProblem):
@@ -151,6 +175,6 @@ def as_storage_problem(
     sentence = describe_storage_error(exc, path, what=what)
     if sentence is None:
         return None
-    kind = problem_kind(exc)
+    kind = problem_kind(exc, path)
     assert kind is not None
     return StorageProblem(sentence, kind, Path(path) if path is not None else None)
