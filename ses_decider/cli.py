@@ -348,10 +348,25 @@ def _backup_before_import(db, folder: Path) -> None:
     existing person, decided without reading the file twice); it is also the day's backup. When
     it cannot be made, the import does not go ahead: its StorageProblem sentence is the one line.
     """
-    from ses_decider.storage.backups import backup_database
+    from ses_decider.storage import problems
+    from ses_decider.storage.backups import BACKUP_DIR, backup_database
 
-    if _holds_anyone(db):
+    if not _holds_anyone(db):
+        return
+    try:
         backup_database(db, folder, reason="before-import")
+    except (OSError, sqlite3.Error) as exc:
+        why = {
+            problems.FULL: "the disk is full",
+            problems.READ_ONLY: "it is read-only",
+            problems.PERMISSION: "permission denied",
+            problems.NOT_A_FOLDER: "it is not a folder",
+            problems.BUSY: "the database stayed locked",
+        }.get(problems.problem_kind(exc, folder) or "", "an error")
+        raise CliError(
+            f"No backup could be made in {folder / BACKUP_DIR} before the import ({why}), "
+            "so nothing was imported."
+        ) from None
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
