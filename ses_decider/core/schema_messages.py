@@ -36,7 +36,8 @@ def quote(value: Any, limit: int = QUOTE_LIMIT) -> str:
         text = repr(value)
         return text if len(text) <= limit else f"a number of {len(text):,} digits"
     if isinstance(value, str):
-        return repr(value if len(value) <= limit else value[: limit - 3] + "...")
+        text = repr(value)  # escapes control characters; may be longer than the value
+        return text if len(text) <= limit else text[: limit - 4] + "...'"
     if isinstance(value, list):
         return f"a list of {len(value):,} item{'s' if len(value) != 1 else ''}"
     if isinstance(value, dict):
@@ -76,7 +77,12 @@ def _one_line(text: str, limit: int = TEXT_LIMIT) -> str:
 
 
 def schema_error_text(error: Any) -> str:
-    """What is wrong, for a ``jsonschema.ValidationError`` (the caller names the field)."""
+    """What is wrong, for a ``jsonschema.ValidationError`` (the caller names the field), in at
+    most ``TEXT_LIMIT`` characters on one line."""
+    return _one_line(_explain(error))
+
+
+def _explain(error: Any) -> str:
     kind = error.validator
     limit = error.validator_value
     value = error.instance
@@ -117,4 +123,4 @@ def schema_error_text(error: Any) -> str:
     prefix = repr(value)
     if message.startswith(prefix):  # "<the value> is not valid under ...": name it, briefly
         message = quote(value) + message[len(prefix) :]
-    return _one_line(message)
+    return message
