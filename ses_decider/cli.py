@@ -8,12 +8,16 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ses_decider import APP_ID, __version__
 
 EXIT_BAD_INPUT = 2
+MAX_MESSAGE = 400  # characters: room for two long paths, never a page of someone's data
 
 
 class CliError(Exception):
@@ -119,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
     from ses_decider.storage.db import DatabaseProblem
     from ses_decider.storage.exchange import FormatError
+    from ses_decider.storage.problems import StorageProblem, describe_storage_error
 
     # A console or redirect in a legacy code page (cp1252 on Windows) cannot show every name or
     # note; print a "?" for such a character rather than fail with a traceback.
@@ -127,14 +132,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     try:
         return _COMMANDS[command](args)
-    except (CliError, FormatError, DatabaseProblem) as exc:
-        print(f"{APP_ID}: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as exc:
-        print(
-            f"{APP_ID}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+    except (CliError, FormatError, DatabaseProblem, StorageProblem) as exc:
+        return _fail(str(exc))
+    except sqlite3.Error as exc:  # locked, full, read-only: met while reading or writing
+        path = _database_file_or_none(args)
+        return _fail(
+            describe_storage_error(exc, path)
+            or f"The database {path or ''} could not be used ({exc}); nothing was changed."
         )
-        return EXIT_BAD_INPUT
+    except OSError as exc:
+        return _fail(describe_storage_error(exc) or f"{exc.strerror or exc}; nothing was changed.")
+
+
+def _fail(message: str) -> int:
+    """Print one line (never a dump of data: at most MAX_MESSAGE characters) and return 2."""
+    line = " ".join(str(message).split())
+    if len(line) > MAX_MESSAGE:
+        line = line[: MAX_MESSAGE - 3] + "..."
+    print(f"{APP_ID}: {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -184,24 +200,136 @@ def _cmd_weights(args: argparse.Namespace) -> int:
 
     data = read_json_file(args.file)
     try:
-        result = parse_weighting_file(data, {f.id for f in catalogue().factors})
+        _method, result = parse_weighting_file(data, {f.id for f in catalogue().factors})
     except WeightingError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(f"{Path(args.file).name}: {exc}") from None
+    # The documented object, with every key whatever the method (None where it has no meaning).
+    out = {
+        "method": result["method"],
+        "weights": result["weights"],
+        "consistency_ratio": result.get("consistency_ratio"),
+        "lambda_max": result.get("lambda_max"),
+        "most_inconsistent": result.get("most_inconsistent"),
+    }
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(out, indent=2))
     else:
-        for factor_id, share in sorted(result["weights"].items(), key=lambda kv: -kv[1]):
-            print(f"{share:6.1%}  {factor_id}")
-        if result.get("consistency_ratio") is not None:
-            print(f"Consistency ratio: {result['consistency_ratio']:.3f}")
+        print(_weights_text(out))
     return 0
 
 
-def _open_repository(args: argparse.Namespace):
-    from ses_decider.storage.db import database_path, open_database
+def _weights_text(result: dict) -> str:
+    from ses_decider.core.weighting import CR_LIMIT
+
+    how = {"rank": "your ranking (rank-order centroid)", "pairwise": "your pairwise comparisons"}
+    lines = [f"Weights from {how[result['method']]}:"]
+    for factor_id, share in sorted(result["weights"].items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {share:6.1%}  {factor_id}")
+    cr = result["consistency_ratio"]
+    if cr is not None:
+        if cr <= CR_LIMIT:
+            lines.append(f"Consistency ratio {cr:.3f}: consistent enough ({CR_LIMIT:.2f} or less).")
+        else:
+            lines.append(
+                f"Consistency ratio {cr:.3f} is above {CR_LIMIT:.2f}: some judgements "
+                "contradict others, so these weights are shaky."
+            )
+            hint = result["most_inconsistent"]
+            if hint is not None:
+                lines.append(
+                    f"Most at odds: {hint['a']} vs {hint['b']}, now {_saaty(hint['value'])}; "
+                    f"{_saaty(hint['suggested'])} would fit the rest best."
+                )
+    return "\n".join(lines)
+
+
+def _saaty(value: float) -> str:
+    """A judgement as written on Saaty's scale: 3, or 1/3 for its reciprocal."""
+    if value < 1:
+        return f"1/{1 / value:g}" if abs(1 / value - round(1 / value)) < 1e-9 else f"{value:.3g}"
+    return f"{value:g}"
+
+
+# The database ----------------------------------------------------------------------------------
+def _database_file(args: argparse.Namespace) -> Path:
+    """The database's path; CliError when the data folder (or a folder above it) is a file."""
+    from ses_decider.storage.db import DB_FILENAME, ENV_DATA_DIR, data_dir
+
+    folder = data_dir(args.data_dir)
+    if args.data_dir:
+        where = "--data-dir"
+    elif os.environ.get(ENV_DATA_DIR):
+        where = f"${ENV_DATA_DIR}"
+    else:
+        where = "The data folder"
+    for above in (folder, *folder.parents):  # the nearest part of the path that exists
+        if above.exists():
+            if not above.is_dir():
+                what = "a file" if above == folder else f"inside a file ({above})"
+                raise CliError(f"{where} {folder} is {what}, not a folder; give a folder.")
+            break
+    return folder / DB_FILENAME
+
+
+def _database_file_or_none(args: argparse.Namespace) -> Path | None:
+    try:
+        return _database_file(args)
+    except CliError:
+        return None
+
+
+def _open_repository(args: argparse.Namespace, *, write: bool = False):
+    """The repository: opened read-only when the command only reads and the file cannot be
+    written. A command that reads makes the daily backup, as the GUI does on start (skipped
+    quietly when it cannot be made); one that writes makes its own backup first."""
+    from ses_decider.storage.db import open_database, open_database_for_reading
     from ses_decider.storage.repository import Repository
 
-    return Repository(open_database(database_path(args.data_dir)))
+    path = _database_file(args)
+    if write:
+        return Repository(open_database(path))
+    db = open_database_for_reading(path)
+    if _holds_anyone(db):
+        _daily_backup(db, path.parent)
+    return Repository(db)
+
+
+def _holds_anyone(db) -> bool:
+    return db.execute("SELECT EXISTS (SELECT 1 FROM people)").fetchone()[0] == 1
+
+
+def _daily_backup(db, folder: Path) -> None:
+    """At most one backup a day, as the GUI makes on start; failing to make one stops nothing."""
+    from ses_decider.storage.safety import daily_backup
+
+    try:
+        daily_backup(db, folder)
+    except (OSError, sqlite3.Error):
+        pass
+
+
+# Files written -----------------------------------------------------------------------------------
+def _check_output(out: str, suffixes: Sequence[str], what: str, stem: str) -> Path:
+    """``--out`` before anything is opened: a file (not a folder, not a device) with one of
+    ``suffixes``, in a folder that exists. ``stem`` suggests a name when ``out`` is a folder."""
+    from ses_decider.core.filenames import safe_file_stem
+
+    path = Path(out)
+    if path.is_dir():
+        example = path / f"{safe_file_stem(stem)}{suffixes[0]}"
+        raise CliError(f"cannot write {path}: it is a folder; give a file name, such as {example}.")
+    suffix = path.suffix.lower()
+    if suffix not in suffixes:
+        shown = f'"{path.suffix}"' if path.suffix else "no extension"
+        raise CliError(f"--out {path.name} has {shown}; {what}.")
+    folder = path.parent
+    if not folder.exists():
+        raise CliError(f"cannot write {path}: the folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise CliError(f"cannot write {path}: {folder} is not a folder.")
+    if path.exists() and not path.is_file():
+        raise CliError(f"cannot write {path}: it is not a regular file (a device, pipe or socket).")
+    return path
 
 
 def _find_person(repo, text: str):
@@ -228,36 +356,77 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ses_decider.storage.exchange import assessment_to_data, write_json_atomically
     from ses_decider.storage.person_file import person_to_data
 
+    out = _check_output(
+        args.out,
+        (".json",),
+        f"a person file is written as .json (for a brief, use `{APP_ID} report`)",
+        args.person,
+    )
     repo = _open_repository(args)
     person = _find_person(repo, args.person)
     if args.assessment_only:
         data = assessment_to_data(repo.assessments.load(person.id), person.name)
     else:
         data = person_to_data(repo, person.id)
-    write_json_atomically(args.out, data)
-    print(f"Exported {person.name} to {args.out}")
+    write_json_atomically(out, data)
+    print(f"Exported {person.name} to {out}")
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from ses_decider.ops.imports import import_file
 
-    # The file is checked whole before the database is opened (dispatch on its "format").
-    print(import_file(lambda: _open_repository(args), args.file).message)
+    def open_for_import():
+        # Called once the file has been read and checked whole, just before the write.
+        repo = _open_repository(args, write=True)
+        _backup_before_import(repo.db, _database_file(args).parent)
+        return repo
+
+    print(import_file(open_for_import, args.file).message)
     return 0
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from ses_decider.report.export import ReportError, brief_kind, export_brief, person_brief
+def _backup_before_import(db, folder: Path) -> None:
+    """A copy of the database before an import may replace someone's current assessment.
 
+    Taken whenever the database already holds someone (a superset of the imports that touch an
+    existing person, decided without reading the file twice); it is also the day's backup. When
+    it cannot be made, the import does not go ahead: its StorageProblem sentence is the one line.
+    """
+    from ses_decider.storage import problems
+    from ses_decider.storage.backups import BACKUP_DIR, backup_database
+
+    if not _holds_anyone(db):
+        return
     try:
-        brief_kind(args.out)  # an unknown extension fails before the database is opened
+        backup_database(db, folder, reason="before-import")
+    except (OSError, sqlite3.Error) as exc:
+        why = {
+            problems.FULL: "the disk is full",
+            problems.READ_ONLY: "it is read-only",
+            problems.PERMISSION: "permission denied",
+            problems.NOT_A_FOLDER: "it is not a folder",
+            problems.BUSY: "the database stayed locked",
+        }.get(problems.problem_kind(exc, folder) or "", "an error")
+        raise CliError(
+            f"No backup could be made in {folder / BACKUP_DIR} before the import ({why}), "
+            "so nothing was imported."
+        ) from None
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from ses_decider.report.export import KINDS, ReportError, export_brief, person_brief
+
+    out = _check_output(
+        args.out, tuple(KINDS), "a brief is written as .pdf or .html", f"{args.person} brief"
+    )
+    try:
         repo = _open_repository(args)
         person = _find_person(repo, args.person)
-        export_brief(person_brief(repo, person), args.out)
+        export_brief(person_brief(repo, person), out)
     except ReportError as exc:
         raise CliError(str(exc)) from None
-    print(f"Wrote the brief for {person.name} to {args.out}")
+    print(f"Wrote the brief for {person.name} to {out}")
     return 0
 
 

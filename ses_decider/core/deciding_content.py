@@ -13,16 +13,11 @@ from functools import cache
 
 from ses_decider.core.content import ContentError
 from ses_decider.core.facts import Verification
-from ses_decider.core.model import DEFAULT_FACTOR_IDS
 from ses_decider.resources import load_json
 
 NAME = "deciding.json"
 STEP_IDS = ("own_reasons", "did_you_miss", "premortem", "friend_view", "experiments", "journal")
 PATH_IDS = ("ses", "stay")
-# Default factors added on another branch (the 2025-26 factors). Prompts may name them now; where
-# the catalogue in use lacks them, they simply match nothing. Redundant once they are defaults.
-COMING_FACTOR_IDS = ("job_security", "appraisal", "getting_in")
-KNOWN_FACTOR_IDS = frozenset(DEFAULT_FACTOR_IDS) | frozenset(COMING_FACTOR_IDS)
 
 
 @dataclass(frozen=True)
@@ -221,8 +216,11 @@ def _unique(ids: list[str], what: str) -> None:
 
 
 def _known_factors(factor_ids: tuple[str, ...], where: str) -> None:
+    from ses_decider.core.content import catalogue
+
+    known = {f.id for f in catalogue().factors}  # the ids come from the catalogue, once
     for factor_id in factor_ids:
-        if factor_id not in KNOWN_FACTOR_IDS:
+        if factor_id not in known:
             _fail(f"{where} names unknown factor {factor_id!r}")
 
 

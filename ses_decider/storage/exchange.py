@@ -33,22 +33,52 @@ def _reject_constant(name: str) -> Any:
 
 
 def read_json_file(path: str | Path) -> Any:
-    """Read a JSON file as data only, with size and nesting limits and NaN/Infinity refused."""
+    """Read a JSON file as data only, with size and nesting limits and NaN/Infinity refused.
+
+    Anything but a regular file (a folder, /dev/zero, a named pipe) is refused at once, and at
+    most MAX_FILE_BYTES + 1 bytes are ever read, whatever the file claims to hold.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FormatError(f"{path.name} is {size:,} bytes; files over 5 MB are not accepted")
-        text = path.read_bytes().decode("utf-8-sig")
+        data = _read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise FormatError(f"{path} does not exist") from None
     except IsADirectoryError:
         raise FormatError(f"{path} is a folder, not a file") from None
     except PermissionError:
         raise FormatError(f"{path} cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise FormatError(f"{path} cannot be read ({exc.strerror or 'an error'})") from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FormatError(f"{path.name} is not a text file (expected UTF-8 JSON)") from None
     return parse_json_text(text, path.name)
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; FormatError for anything else."""
+    import os
+    import stat
+
+    if stat.S_ISDIR(os.stat(path).st_mode):
+        raise IsADirectoryError(path)
+    # O_NONBLOCK: a named pipe put in place after a check must not block the open; the check
+    # that counts is fstat on what was opened.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise FormatError(
+                f"{path} is not a regular file (a device, pipe or socket); give a .json file"
+            )
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FormatError(f"{path.name} is over {limit / 1e6:g} MB, the largest file accepted")
+    return data
 
 
 def parse_json_text(text: str, name: str = "the file") -> Any:
@@ -108,10 +138,10 @@ def validate(data: Any, schema_name: str) -> None:
             f"field {where}: expected {error.validator_value!r}, got {error.instance!r}"
             " (unknown format or version)"
         )
-    message = error.message
-    if len(message) > 160:
-        message = message[:157] + "..."
-    raise FormatError(f"field {where}: {message}")
+    from ses_decider.core.schema_messages import schema_error_text
+
+    # In words, and never quoting more than a few characters of the file (no data dumps).
+    raise FormatError(f"field {where}: {schema_error_text(error)}")
 
 
 def check_format_header(data: Any, expected: str) -> None:
@@ -148,19 +178,63 @@ def assessment_to_data(assessment: Assessment, person: str | None = None) -> dic
 
 
 def write_json_atomically(path: str | Path, data: Any) -> None:
-    """Write JSON to a temporary file beside the target, then rename: never a half-written file."""
+    """Write JSON to a temporary file beside the target, then rename: never a half-written file.
+
+    Raises StorageProblem with one sentence naming ``path`` (never the temporary file) when the
+    target is a folder or not a regular file, its folder is missing, or the disk refuses the
+    write; the target is then exactly as it was.
+    """
     import os
+    import stat
     import tempfile
 
+    from ses_decider.storage.problems import (
+        IS_A_FOLDER,
+        MISSING,
+        NOT_A_FILE,
+        NOT_A_FOLDER,
+        OTHER,
+        StorageProblem,
+        as_storage_problem,
+    )
+
     path = Path(path)
+    folder = path.parent
     text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    if path.is_dir():
+        raise StorageProblem(f"Cannot write {path}: it is a folder, not a file.", IS_A_FOLDER, path)
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise StorageProblem(
+            f"Cannot write {path}: it is not a regular file (a device, pipe or socket).",
+            NOT_A_FILE,
+            path,
+        )
+    if not folder.exists():
+        raise StorageProblem(
+            f"Cannot write {path}: the folder {folder} does not exist.", MISSING, path
+        )
+    if not folder.is_dir():
+        raise StorageProblem(f"Cannot write {path}: {folder} is not a folder.", NOT_A_FOLDER, path)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        problem = as_storage_problem(exc, path, what="The file")
+        if problem is None:
+            raise StorageProblem(
+                f"Cannot write {path} ({exc.strerror or 'an error'}); nothing was changed.",
+                OTHER,
+                path,
+            ) from None
+        raise problem from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise

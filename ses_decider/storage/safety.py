@@ -18,7 +18,8 @@ from pathlib import Path
 import sqlite_utils
 
 from ses_decider.storage.backups import BACKUP_DIR, backup_database, list_backups
-from ses_decider.storage.db import DB_FILENAME, migrations
+from ses_decider.storage.db import DB_FILENAME, is_read_only, migrations
+from ses_decider.storage.file_modes import tighten_mode
 
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -118,7 +119,10 @@ def backups_with_info(data_folder: Path) -> list[BackupInfo]:
 def daily_backup(
     db: sqlite_utils.Database, data_folder: Path, now: datetime | None = None
 ) -> Path | None:
-    """Back up unless the newest backup was made today; returns the new copy or None."""
+    """Back up unless the newest backup (of any reason) was made today; returns the new copy or
+    None. A database opened read-only is not backed up: nothing can change in it."""
+    if is_read_only(db):
+        return None
     now = now or datetime.now()
     for path in list_backups(data_folder):
         taken, _ = _stamp_of(path)
@@ -178,8 +182,7 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
                     os.replace(f"{aside}{suffix}", f"{db_path}{suffix}")
             os.replace(aside, db_path)
         raise
-    if os.name == "posix":
-        os.chmod(db_path, 0o600)
+    tighten_mode(db_path)  # a new file: 0644 by the umask becomes 0600
     return aside
 
 

@@ -55,8 +55,14 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
 
+    from ses_decider.storage.problems import READ_ONLY, StorageProblem
+
     path = database_path(data_dir)
-    ensure_private_dir(path.parent)
+    try:
+        ensure_private_dir(path.parent)
+    except (OSError, StorageProblem) as exc:
+        QMessageBox.critical(None, APP_NAME, _storage_sentence(exc, path.parent))
+        return 2
     lock = QLockFile(str(path.parent / "ses-decider.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
@@ -67,6 +73,7 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
             "Switch to that window, or close it before opening another.",
         )
         return 1
+    read_only = False
     try:
         db = open_database(path)
     except DatabaseProblem as exc:
@@ -76,10 +83,26 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
         if db is None:
             lock.unlock()
             return 2
+    except StorageProblem as problem:
+        if problem.kind != READ_ONLY or not path.exists():
+            QMessageBox.critical(None, APP_NAME, str(problem))  # locked, full, not a folder...
+            lock.unlock()
+            return 2
+        from ses_decider.storage.db import open_database_for_reading
+
+        db = open_database_for_reading(path)  # look, but nothing can be saved
+        read_only = True
     _daily_backup(db, path.parent)
 
     session, window = open_main_window(Repository(db))
     window.show()
+    if read_only:
+        QMessageBox.information(
+            window,
+            APP_NAME,
+            f"{path} is read-only: you can look at everything, but no change can be saved. "
+            "Make the file writable (or copy it somewhere you can write) to work on it.",
+        )
     QTimer.singleShot(0, gc.enable)  # the CLI turns it off for start-up (see cli.main)
 
     # Quit cleanly (saving first) on SIGTERM/Ctrl+C; a timer lets Python see the signal.
@@ -101,6 +124,12 @@ def run(data_dir: str | None = None, exit_after_start: bool = False) -> int:
     session.repo.db.close()  # the database now open: a restore or "delete all" may have replaced it
     lock.unlock()
     return status
+
+
+def _storage_sentence(exc: BaseException, path) -> str:
+    from ses_decider.storage.problems import describe_storage_error
+
+    return describe_storage_error(exc, path) or str(exc)
 
 
 def _daily_backup(db, folder) -> None:

@@ -40,13 +40,11 @@ EXTERNAL_POLL_MS = 2000
 _MERGE_ID = 1000
 
 
-def storage_problem(exc: BaseException) -> str:
+def storage_problem(exc: BaseException, path: Path | None = None) -> str:
     """One plain sentence for a storage failure (the database is locked, full, read-only...)."""
-    try:
-        from ses_decider.storage.problems import describe_storage_error
-    except ImportError:  # pragma: no cover - before storage/problems.py existed
-        return str(exc)
-    return describe_storage_error(exc) or str(exc)
+    from ses_decider.storage.problems import describe_storage_error
+
+    return describe_storage_error(exc, path) or str(exc)
 
 
 class Session(QObject):
@@ -175,14 +173,14 @@ class Session(QObject):
             self.failed.emit(str(exc))
             return None
         except (OSError, RuntimeError) as exc:
-            self.failed.emit(storage_problem(exc))
+            self.failed.emit(storage_problem(exc, self._db_path))
             return None
         except Exception as exc:  # noqa: BLE001 - sqlite3 errors: say it, change nothing
             import sqlite3
 
             if not isinstance(exc, sqlite3.Error):
                 raise
-            self.failed.emit(storage_problem(exc))
+            self.failed.emit(storage_problem(exc, self._db_path))
             return None
         self._after_op(result.changes)
         return result
@@ -297,7 +295,7 @@ class Session(QObject):
             ops.run(self.repo, save_views, self.person.id, views)
         except Exception as exc:  # noqa: BLE001 - any storage failure keeps the edits on screen
             self._save_timer.start(AUTOSAVE_MS * 10)  # try again later
-            self.save_failed.emit(storage_problem(exc))
+            self.save_failed.emit(storage_problem(exc, self._db_path))
             return False
         self._dirty.clear()
         self._data_version = self._read_data_version()

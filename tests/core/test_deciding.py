@@ -28,9 +28,10 @@ from ses_decider.core.deciding import (
     with_leans,
 )
 from ses_decider.core.deciding_content import deciding_content
-from ses_decider.core.model import DEFAULT_FACTOR_IDS, Certainty, Verdict
+from ses_decider.core.model import Certainty, Verdict
 from ses_decider.core.scoring import evaluate
 from ses_decider.core.sensitivity import Robustness, robustness, tipping_points
+from tests.helpers import STABLE_FACTOR_IDS as DEFAULT_FACTOR_IDS
 
 TODAY = date(2026, 12, 1)
 # The demo profile's ratings, spelled out so that factors added to the defaults later (weight 0

@@ -12,8 +12,6 @@ import pytest
 from ses_decider.core.content import ContentError, catalogue
 from ses_decider.core.content_check import SchemaViolation, check, supported
 from ses_decider.core.deciding_content import (
-    COMING_FACTOR_IDS,
-    KNOWN_FACTOR_IDS,
     STEP_IDS,
     MatchingWords,
     deciding_content,
@@ -130,7 +128,7 @@ def test_prompts_cover_the_six_categories_and_name_real_factors():
     for category in CATEGORY_IDS:
         assert len([p for p in content.prompts if p.category == category]) >= 3
     for prompt in content.prompts:
-        assert set(prompt.factor_ids) <= KNOWN_FACTOR_IDS
+        assert set(prompt.factor_ids) <= {f.id for f in catalogue().factors}
         if not prompt.factor_ids:
             assert prompt.own_factor  # then it suggests a factor of one's own
     assert any(not p.factor_ids for p in content.prompts)
@@ -145,7 +143,7 @@ def test_prompts_and_experiments_resting_on_a_fact_name_one_in_facts_json():
 
 def test_every_default_and_coming_factor_has_an_experiment_that_informs_it():
     ideas = deciding_content().experiments
-    for factor_id in [f.id for f in catalogue().factors] + list(COMING_FACTOR_IDS):
+    for factor_id in [f.id for f in catalogue().factors]:
         assert any(factor_id in idea.factor_ids for idea in ideas), factor_id
 
 

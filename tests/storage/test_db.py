@@ -85,14 +85,17 @@ def test_reopening_keeps_everything(tmp_path):
     assert list_backups(tmp_path) == []  # no migration was pending, so no backup was needed
 
 
-def test_an_empty_file_becomes_a_database(tmp_path):
+def test_an_empty_file_is_damaged_and_never_replaced(tmp_path):
+    # A new database appears complete (built beside its name, then linked), so an empty file is
+    # never one the app is still creating: it is one whose contents were lost (issue 13).
     path = tmp_path / "empty.db"
     path.touch()
-    db = open_database(path)
-    try:
-        assert TABLES <= set(db.table_names())
-    finally:
-        db.close()
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert info.value.kind == "damaged"
+    assert "0 bytes" in str(info.value)
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
 
 
 @posix_only

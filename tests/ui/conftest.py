@@ -7,6 +7,29 @@ from ses_decider.storage.repository import Repository
 from ses_decider.ui.app import open_main_window
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A message box nobody answers would hang the run: answer it, and keep what it said.
+
+    Tests about a dialog patch it themselves and look at what it said.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+
+    def answer(default):
+        def show(_parent, _title, text, *args, **kwargs):
+            said.append(text)
+            return default
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, answer(QMessageBox.StandardButton.Ok))
+    return said
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "ui" / "ses-decider.db"

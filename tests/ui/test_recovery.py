@@ -204,7 +204,7 @@ def test_cannot_write_tells_once_keeps_edits_and_saves_later(qtbot, tmp_path, mo
     assert not session.flush()
     assert not session.flush()  # a second failure does not tell again
     assert len(warned) == 1 and "stay on screen" in warned[0]
-    assert {"read-only": "readonly", "disk-full": "full", "io-error": "I/O"}[kind] in warned[0]
+    assert {"read-only": "read-only", "disk-full": "full", "io-error": "error"}[kind] in warned[0]
     assert session.dirty and session.assessment.ratings == expected.ratings
     assert repo.assessments.load(person.id).ratings == before  # nothing half-written
     undo_fault()
