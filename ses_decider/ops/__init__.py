@@ -31,6 +31,10 @@ class Changes(enum.Flag):
     SNAPSHOTS = enum.auto()
     NOTES = enum.auto()  # shared mentor/mentee notes
     DECISION = enum.auto()  # the final decision and how it went
+    PATHS = enum.auto()  # other paths beside the SES (SL/ST, another agency, leaving)
+    DECIDING = enum.auto()  # own reasons, premortem, friend's view, experiments, the journal
+    SESSIONS = enum.auto()  # mentoring sessions: agendas, notes, agreed actions
+    STORIES = enum.auto()  # the story bank, the résumé and interview practice
 
     @classmethod
     def current(cls) -> Changes:

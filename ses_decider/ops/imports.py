@@ -177,6 +177,7 @@ def import_person(repo: Repository, parsed: ParsedPerson) -> OpResult:
         said.append(f"{added} new snapshot(s)")
     flags |= _import_mentor(repo, person, parsed, said)
     flags |= _import_notes_and_decision(repo, person, parsed, file_older, said)
+    flags |= _import_sections(repo, person, parsed, file_older, said)
     person = repo.people.get(person.id)
     if flags == Changes.NONE:
         return OpResult(
@@ -254,6 +255,23 @@ def _import_notes_and_decision(
             repo.people.set_review_on(person.id, parsed.review_on)
             flags |= Changes.PERSON
             said.append("the review date")
+    return flags
+
+
+def _import_sections(
+    repo: Repository, person: Person, parsed: ParsedPerson, file_older: bool, said: list[str]
+) -> Changes:
+    """The parts features add to the person file (storage/person_sections.py), each merged by
+    record id, newer wins."""
+    from ses_decider.storage.person_sections import sections
+
+    flags = Changes.NONE
+    for section in sections():
+        if section.key in parsed.parts:
+            words = section.merge(repo, person.id, parsed.parts[section.key], file_older)
+            if words:
+                flags |= Changes[section.changes]
+                said.append(words)
     return flags
 
 

@@ -12,12 +12,12 @@ This module only reads and writes the format; `ses_decider.ops.imports` decides 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ses_decider.core.model import Assessment
+from ses_decider.core.model import Assessment, check_iso_date
 from ses_decider.core.records import MENTOR, SELF, Decision
 from ses_decider.storage.bodies import assessment_body, assessment_from_body, strip_envelope
 from ses_decider.storage.errors import FormatError, check_text
@@ -53,6 +53,7 @@ class ParsedPerson:
     notes: list[tuple[str, str, str]]  # factor id, text, updated_at
     decision: Decision | None
     review_on: str | None
+    parts: dict[str, Any] = field(default_factory=dict)  # section key -> what its parse returned
 
 
 # Export -----------------------------------------------------------------------------------------
@@ -89,6 +90,12 @@ def person_to_data(repo: Repository, person_id: int) -> dict[str, Any]:
             "updated_at": decision.updated_at,
         }
     data["review_on"] = person.review_on
+    from ses_decider.storage.person_sections import sections
+
+    for section in sections():  # the parts features add (storage/person_sections.py)
+        value = section.export(repo, person_id)
+        if value is not None:
+            data[section.key] = value
     return data
 
 
@@ -154,6 +161,13 @@ def parse_person_data(data: Any) -> ParsedPerson:
         noted.add(item["factor_id"])
         check_text(item["text"], f"notes[{index}].text")
         notes.append((item["factor_id"], item["text"], item.get("updated_at", "")))
+    from ses_decider.storage.person_sections import sections
+
+    parts = {s.key: s.parse(data[s.key]) for s in sections() if data.get(s.key) is not None}
+    try:
+        check_iso_date(data.get("review_on"), "review date")
+    except ValueError as exc:
+        raise FormatError(f"field review_on: {exc}") from None
     return ParsedPerson(
         name=data["person"].strip(),
         uid=data["uid"],
@@ -167,6 +181,7 @@ def parse_person_data(data: Any) -> ParsedPerson:
         notes=notes,
         decision=_decision(data.get("decision")),
         review_on=data.get("review_on"),
+        parts=parts,
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -323,6 +322,8 @@ class MainWindow(QMainWindow):
             self.rebuild_rows()
         if changes & DECIDE_WATCHES:
             self.refresh()
+        if changes & ~(Changes.RATINGS | Changes.FACTORS):
+            self.show_notices()
         for page, _ in self._holders.values():
             if changes & page.watches:
                 self._stale[page.key] = self._stale.get(page.key, Changes.NONE) | changes
@@ -407,17 +408,18 @@ class MainWindow(QMainWindow):
         person = self.session.person
         self.setWindowTitle(f"{person.name} \u2014 {APP_NAME}")
         self.demo_bar.setVisible(person.is_demo)
-        due = person.review_on and person.review_on <= date.today().isoformat()
-        self.review_bar.setText(
-            f"\u23f0 Your review date ({person.review_on}) has come: look at your weights again "
-            "and take a snapshot (File \u203a Take snapshot)."
-            if due
-            else ""
-        )
-        self.review_bar.setVisible(bool(due))
+        self.show_notices()
         index = self.person_combo.findData(person.id)
         if index >= 0:
             self.person_combo.setCurrentIndex(index)
+
+    def show_notices(self) -> None:
+        """What is due for this person, under the verdict (see ui/notices.py)."""
+        from ses_decider.ui.notices import notices
+
+        lines = notices(self.session)
+        self.review_bar.setText("\n".join(lines))
+        self.review_bar.setVisible(bool(lines))
 
     def reload_people(self) -> None:
         from ses_decider.core.records import display_names

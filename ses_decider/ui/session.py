@@ -104,6 +104,11 @@ class Session(QObject):
         return self.view(MENTOR)
 
     # Reading: views read stored data through here, never from storage itself ----------------
+    def read(self, reader, *args, **kwargs):
+        """What ``reader(repo, *args)`` reads (a reading function of ses_decider.ops): how a view
+        reads stored data it shows without touching storage itself."""
+        return reader(self.repo, *args, **kwargs)
+
     def people(self) -> list[Person]:
         return self.repo.people.all()
 
