@@ -8,7 +8,6 @@ import uuid
 from typing import Any
 
 from ses_decider.core.model import Assessment
-from ses_decider.core.readiness import axes as readiness_axes
 from ses_decider.core.records import Snapshot
 from ses_decider.core.scoring import evaluate
 from ses_decider.storage.bodies import assessment_body, assessment_from_body, strip_envelope
@@ -33,6 +32,8 @@ class SnapshotStore:
         uid: str | None = None,
     ) -> Snapshot:
         """Freeze the assessment with a label; returns what the timeline shows of it."""
+        from ses_decider.core.readiness import axes as readiness_axes  # not needed to start
+
         evaluation = evaluate(assessment)
         axes = readiness_axes(assessment, evaluation)
         row: dict[str, Any] = {
