@@ -22,7 +22,24 @@ def review_due(session, today: date) -> list[str]:
     return []
 
 
-PROVIDERS: list[Provider] = [review_due]
+def deciding_due(session, today: date) -> list[str]:
+    """A due experiment, a preventive step from the premortem, a journal review (Decide well)."""
+    from ses_decider.ops.deciding import due_now
+
+    where = {
+        "experiment": "Experiment due {due}: {title}. Re-rate what it taught you, then mark it "
+        "done (Decide well \u203a Small experiments).",
+        "premortem": "Step due {due}: {title} (Decide well \u203a A premortem).",
+        "journal": "Your decision journal asks how \u201c{title}\u201d went (review date {due}): "
+        "Decide well \u203a A decision journal.",
+    }
+    return [
+        "\u23f0 " + where[item.kind].format(due=item.due, title=item.title)
+        for item in session.read(due_now, session.person.id, today)
+    ]
+
+
+PROVIDERS: list[Provider] = [review_due, deciding_due]
 
 
 def notices(session, today: date | None = None) -> list[str]:
