@@ -88,7 +88,10 @@ class Page:
 
 PAGES: tuple[Page, ...] = (
     Page(
-        "deciding", "Decide &well", _deciding, Changes.current() | Changes.PERSON | Changes.DECIDING
+        "deciding",
+        "Decide &well",
+        _deciding,
+        Changes.current() | Changes.PERSON | Changes.DECIDING | Changes.SNAPSHOTS,
     ),
     Page("readiness", "Fit && &readiness", _readiness, Changes.current() | Changes.PERSON),
     Page(

@@ -158,7 +158,8 @@ class ReasonsPanel(QWidget):
         make = QPushButton("Make it a factor of my own\u2026")
         make.setAccessibleName(f"Make the reason {reason.text} a factor of your own")
         make.clicked.connect(lambda _=False, r=reason: self.make_own(r))
-        make.setEnabled(reason.custom_factor_id is None)
+        # Again possible once the factor it became has been taken off the table.
+        make.setEnabled(reason.custom_factor_id not in assessment.ratings)
         remove = QPushButton("Remove")
         remove.setAccessibleName(f"Remove the reason {reason.text}")
         remove.clicked.connect(lambda _=False, r=reason: self._remove(r))
