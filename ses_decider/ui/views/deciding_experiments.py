@@ -127,6 +127,7 @@ class ExperimentsPanel(QWidget):
         layout.addLayout(self.own_row)
         layout.addWidget(self.error)
         layout.addWidget(self.planned_box)
+        layout.addStretch(1)
         self.suggestions: list[ExperimentSuggestion] = []
         self.records = DecidingRecords()
 

@@ -108,16 +108,20 @@ class FriendPanel(QWidget):
         self.comparison_layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
-        buttons.addWidget(self.compare_button)
-        buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        done = QHBoxLayout()  # below the questions: answered, then compare
+        done.addWidget(self.compare_button)
+        done.addWidget(self.cancel_button)
+        done.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(step_heading(content, content.step("friend_view")))
         layout.addWidget(wrapped(content.friend.intro))
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.asking)
+        layout.addLayout(done)
         layout.addWidget(self.comparison)
+        layout.addStretch(1)
         self._set_asking(False)
         self.view: FriendView | None = None
 

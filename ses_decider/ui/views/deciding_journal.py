@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -181,8 +182,9 @@ class JournalPanel(QWidget):
         self.entries_layout = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(step_heading(content, content.step("journal")))
-        layout.addWidget(self.write_button)
+        layout.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.entries_layout)
+        layout.addStretch(1)
         self.review_edits: dict[str, QPlainTextEdit] = {}
 
     def write(self) -> None:
@@ -228,14 +230,14 @@ class JournalPanel(QWidget):
             save.setAccessibleName(f"Save how it went: {entry.decision}")
             save.clicked.connect(lambda _=False, e=entry, t=edit: self.answer(e, t.toPlainText()))
             layout.addWidget(edit)
-            layout.addWidget(save)
+            layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
             self.review_edits[entry.id] = edit
         else:
             layout.addWidget(wrapped(f"Review on {entry.review_on}.", "reviewOn"))
         remove = QPushButton("Remove")
         remove.setAccessibleName(f"Remove the journal entry {entry.decision}")
         remove.clicked.connect(lambda _=False, e=entry: self._remove(e))
-        layout.addWidget(remove)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
         return frame
 
     def answer(self, entry: JournalEntry, outcome: str) -> None:

@@ -73,6 +73,7 @@ class PremortemPanel(QWidget):
             inner.addLayout(items)
             self.inputs[path.id], self.lists[path.id] = edit, items
             layout.addWidget(box)
+        layout.addStretch(1)
 
     def add_answer(self, path: str) -> None:
         """Store the answer, linked to the factor its words point to (the person may change it)."""

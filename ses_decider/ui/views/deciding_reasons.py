@@ -92,6 +92,7 @@ class ReasonsPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.empty)
         layout.addLayout(self.list_layout)
+        layout.addStretch(1)
         self.cards: dict[str, QWidget] = {}
 
     def add_reason(self) -> None:
@@ -229,6 +230,7 @@ class MissedPanel(QWidget):
         layout.addWidget(step_heading(content, content.step("did_you_miss")))
         layout.addWidget(self.all_covered)
         layout.addLayout(self.groups_layout)
+        layout.addStretch(1)
         self.prompt_ids: list[str] = []
 
     def covered(self, records: DecidingRecords) -> set[str]:

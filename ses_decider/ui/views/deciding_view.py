@@ -122,7 +122,7 @@ class DecidingView(QWidget):
         status = {
             "own_reasons": f"{len(r.own_reasons)} written" if r.own_reasons else "",
             "did_you_miss": f"{left} to look at" if left else "all covered",
-            "premortem": f"{len(r.premortem)} answers" if r.premortem else "",
+            "premortem": _count(len(r.premortem), "answer") if r.premortem else "",
             "friend_view": f"answered {r.friend_views[-1].taken_on}" if r.friend_views else "",
             "experiments": f"{planned} planned" if planned else "",
             "journal": f"{len(r.journal)} written" if r.journal else "",
@@ -131,3 +131,7 @@ class DecidingView(QWidget):
             title = content.step(step_id).title
             item = self.steps.item(row)
             item.setText(f"{title} \u2014 {status[step_id]}" if status[step_id] else title)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
