@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ses_decider.core.deciding import (
+from ses_decider.core.deciding_records import (
     Experiment,
     FriendView,
     JournalEntry,
     OwnReason,
     PremortemItem,
-    covered_factor_ids,
-    due_items,
-    open_premortem_actions,
 )
 from ses_decider.core.model import Assessment
+
+# The rules (core/deciding.py, which needs the sensitivity module) are imported where they are used,
+# so that storage can hold these records without loading them.
 
 # The person file's lists (resources/deciding_records.schema.json), by record kind.
 LIST_KEYS: dict[str, str] = {
@@ -57,6 +57,8 @@ class DecidingRecords:
 
     def due(self, today: date, within_days: int = 0):
         """What is due (experiments, preventive steps, journal reviews): see `due_items`."""
+        from ses_decider.core.deciding import due_items
+
         return due_items(
             today, self.experiments, self.premortem, self.journal, within_days=within_days
         )
@@ -64,12 +66,16 @@ class DecidingRecords:
 
 def own_reason_factors(records: DecidingRecords, assessment: Assessment) -> list[str]:
     """The factors of the table that came from the person's own reasons, in table order."""
+    from ses_decider.core.deciding import covered_factor_ids
+
     covered = covered_factor_ids(records.own_reasons)
     return [f.id for f in assessment.factors if f.id in covered and f.id not in assessment.hidden]
 
 
 def score_extras(records: DecidingRecords, assessment: Assessment, today: date) -> dict[str, Any]:
     """What `score --json` adds: own reasons' factors, open preventive steps, experiments due."""
+    from ses_decider.core.deciding import due_items, open_premortem_actions
+
     return {
         "own_reason_factors": own_reason_factors(records, assessment),
         "open_premortem_actions": [

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from ses_decider.core.deciding import RECORD_TYPES, from_dict, merge_records, to_dict
+from ses_decider.core.deciding_records import RECORD_TYPES, from_dict, merge_records, to_dict
 from ses_decider.core.deciding_summary import LIST_KEYS, DecidingRecords
 from ses_decider.storage.errors import FormatError, check_text
 from ses_decider.storage.person_sections import PersonSection, register
