@@ -1,9 +1,9 @@
 """Typed access to one open database, composed of one small store per kind of row.
 
-``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions`` and
-``repo.settings`` each own their tables; the few changes that span several (a new person with their
-assessment; a person's rows kept for "bring back") are here. Operations (``ses_decider.ops``) combine
-them into what a user does, each in one transaction.
+``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions``,
+``repo.settings`` and ``repo.deciding`` each own their tables; the few changes that span several (a
+new person with their assessment; a person's rows kept for "bring back") are here. Operations
+(``ses_decider.ops``) combine them into what a user does, each in one transaction.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ses_decider.core.model import Assessment
 from ses_decider.core.records import MENTOR, SELF, Person
 from ses_decider.storage.assessments import AssessmentStore
 from ses_decider.storage.connection import Database
+from ses_decider.storage.deciding import DecidingStore
 from ses_decider.storage.notes import DecisionStore, NoteStore
 from ses_decider.storage.people import PeopleStore, now_iso
 from ses_decider.storage.snapshots import SnapshotStore
@@ -37,6 +38,11 @@ _PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("snapshots", "person_id = :person"),
     ("discussion_notes", "person_id = :person"),
     ("decisions", "person_id = :person"),
+    ("deciding_reasons", "person_id = :person"),
+    ("deciding_premortem", "person_id = :person"),
+    ("deciding_friend_views", "person_id = :person"),
+    ("deciding_experiments", "person_id = :person"),
+    ("deciding_journal", "person_id = :person"),
 )
 
 
@@ -76,6 +82,7 @@ class Repository:
         self.notes = NoteStore(db)
         self.decisions = DecisionStore(db)
         self.settings = SettingStore(db)
+        self.deciding = DecidingStore(db)
 
     def create_person(
         self,

@@ -304,3 +304,90 @@ def _clear_impossible_dates(db: sqlite_utils.Database, table: str, column: str) 
     for rowid, value in rows:
         if not _real_date(value):
             db.execute(f"UPDATE {table} SET {column} = NULL WHERE rowid = ?", [rowid])
+
+
+@migrations()
+def m006_deciding(db: sqlite_utils.Database) -> None:
+    """Deciding well: own reasons, premortem answers, friend's views, experiments, the journal.
+
+    One table per kind of record, each row one record of `core/deciding_records.py` keyed by its
+    own id (a uuid, so copies of a person file merge record by record) within the person, who owns
+    it (cascade). ``position`` keeps the order the person made them in; lists and maps are JSON.
+    """
+    db.execute(
+        """CREATE TABLE deciding_reasons (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            side TEXT NOT NULL CHECK (side IN ('for', 'against')),
+            factor_id TEXT,
+            custom_factor_id TEXT,
+            prompt_id TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_premortem (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            path TEXT NOT NULL CHECK (path IN ('ses', 'stay')),
+            text TEXT NOT NULL,
+            factor_id TEXT,
+            prevention TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            done INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_friend_views (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            leans TEXT NOT NULL,
+            taken_on TEXT NOT NULL,
+            kept TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_experiments (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            factor_ids TEXT NOT NULL,
+            due TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'dropped')),
+            learned TEXT NOT NULL DEFAULT '',
+            finished_on TEXT,
+            snapshot_uid TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_journal (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            decision TEXT NOT NULL,
+            decided_on TEXT NOT NULL,
+            review_on TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '',
+            confidence INTEGER CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 100),
+            rejected TEXT NOT NULL DEFAULT '[]',
+            verdict TEXT NOT NULL DEFAULT '',
+            snapshot_uid TEXT,
+            outcome TEXT NOT NULL DEFAULT '',
+            answered_on TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
