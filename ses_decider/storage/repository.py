@@ -1,7 +1,7 @@
 """Typed access to one open database, composed of one small store per kind of row.
 
-``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions`` and
-``repo.settings`` each own their tables; the few changes that span several (a new person with their
+``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions``,
+``repo.applying`` (stories, résumé, practice) and ``repo.settings`` each own their tables; the few changes that span several (a new person with their
 assessment; a person's rows kept for "bring back") are here. Operations (``ses_decider.ops``) combine
 them into what a user does, each in one transaction.
 """
@@ -15,6 +15,7 @@ import sqlite_utils
 
 from ses_decider.core.model import Assessment
 from ses_decider.core.records import MENTOR, SELF, Person
+from ses_decider.storage.applying import ApplyingStore
 from ses_decider.storage.assessments import AssessmentStore
 from ses_decider.storage.notes import DecisionStore, NoteStore
 from ses_decider.storage.people import PeopleStore, now_iso
@@ -38,6 +39,9 @@ _PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("snapshots", "person_id = :person"),
     ("discussion_notes", "person_id = :person"),
     ("decisions", "person_id = :person"),
+    ("stories", "person_id = :person"),
+    ("resumes", "person_id = :person"),
+    ("practice_sessions", "person_id = :person"),
 )
 
 
@@ -76,6 +80,7 @@ class Repository:
         self.snapshots = SnapshotStore(db)
         self.notes = NoteStore(db)
         self.decisions = DecisionStore(db)
+        self.applying = ApplyingStore(db)
         self.settings = SettingStore(db)
 
     def create_person(
