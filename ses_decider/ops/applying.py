@@ -229,11 +229,16 @@ class EcqEvidence:
         return self.stories == 0
 
 
-def ecq_grid(repo: Repository, person_id: int, today: date | None = None) -> list[EcqEvidence]:
-    """The coverage grid: every ECQ of the chosen set, in order, with its stories, the résumé
-    check and practice."""
+def ecq_grid(
+    repo: Repository,
+    person_id: int,
+    today: date | None = None,
+    ecqs: list[tuple[str, str]] | None = None,
+) -> list[EcqEvidence]:
+    """The coverage grid: every ECQ of the chosen set (or of ``ecqs``, (id, title) pairs: the set
+    on screen), in order, with its stories, the résumé check and practice."""
     today = today or date.today()
-    ecqs = chosen_ecqs(repo, person_id)
+    ecqs = ecqs if ecqs is not None else chosen_ecqs(repo, person_id)
     ids = [e for e, _ in ecqs]
     stories = repo.applying.stories(person_id)
     cover = coverage(stories, ids, today)
