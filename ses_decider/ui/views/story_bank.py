@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -45,7 +46,7 @@ PART_TITLES = {
     "action": ("Action", "What you did, in the first person: I decided, I led, I negotiated."),
     "result": ("Result", "What changed, with a number: money, time, people, quality."),
 }
-GRID_COLUMNS = ("ECQ", "Stories", "Most recent", "Strength", "Best story", "In résumé", "Practised")
+GRID_COLUMNS = ("ECQ", "Stories", "Latest", "Strength", "Best story", "Résumé", "Practice")
 POINTS = {
     "recent": "recent",
     "number": "a number in the result",
@@ -109,6 +110,7 @@ class StoryBankPanel(QWidget):
             edit.setPlaceholderText(placeholder)
             edit.setTabChangesFocus(True)  # Tab moves on, as in a form
             edit.setMinimumHeight(60)
+            edit.setMaximumHeight(90)
             edit.textChanged.connect(self._typed)
             form.addRow(f"{title}:", edit)
             self.parts[part] = edit
@@ -117,14 +119,18 @@ class StoryBankPanel(QWidget):
         self.tags_layout.setContentsMargins(0, 0, 0, 0)
         self.tags: dict[str, QCheckBox] = {}
         form.addRow("Shows:", self.tags_box)
+        # Beside the editor, not under it, so they stay in sight while typing.
+        self.feedback = QGroupBox("Hints as you write")
+        feedback = QVBoxLayout(self.feedback)
         self.strength = QLabel()
+        self.strength.setWordWrap(True)
         self.strength.setAccessibleName("Strength of this story")
-        form.addRow("Strength:", self.strength)
         self.hints = QLabel()
         self.hints.setWordWrap(True)
         self.hints.setAccessibleName("Hints for this story")
         self.hints.setTextFormat(Qt.TextFormat.RichText)
-        form.addRow("Hints:", self.hints)
+        feedback.addWidget(self.strength)
+        feedback.addWidget(self.hints)
 
         self.grid = QTableWidget(0, len(GRID_COLUMNS))
         self.grid.setHorizontalHeaderLabels(GRID_COLUMNS)
@@ -132,7 +138,11 @@ class StoryBankPanel(QWidget):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.verticalHeader().hide()
-        self.grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.grid.horizontalHeader()
+        for column in range(len(GRID_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 4):  # the ECQ and the best story's title take what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.grid.setWordWrap(True)
         self.rules = QLabel("\n".join(rules.rules_text()))
         self.rules.setWordWrap(True)
@@ -143,15 +153,19 @@ class StoryBankPanel(QWidget):
         self.rules_button.toggled.connect(self.rules.setVisible)
         right = QWidget()
         right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.feedback)
         right_layout.addWidget(QLabel("<b>Coverage: ECQs \u00d7 stories</b>"))
         right_layout.addWidget(self.grid, 1)
         right_layout.addWidget(self.rules_button, 0, Qt.AlignmentFlag.AlignLeft)
         right_layout.addWidget(self.rules)
 
+        editor_scroll = QScrollArea()  # the editor stays usable on a 1024x768 screen
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(self.editor)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for part in (left, self.editor, right):
+        for part in (left, editor_scroll, right):
             splitter.addWidget(part)
-        splitter.setSizes([230, 520, 480])
+        splitter.setSizes([200, 540, 540])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -232,7 +246,7 @@ class StoryBankPanel(QWidget):
         self.grid.setRowCount(len(rows))
         for index, row in enumerate(rows):
             best = row.best.title.strip() or "(no title)" if row.best else "\u2014"
-            resume = {None: "no résumé yet", True: "yes", False: "no"}[row.in_resume]
+            resume = {None: "\u2014", True: "shown", False: "not shown"}[row.in_resume]
             cells = (
                 row.title,
                 str(row.stories),
@@ -240,7 +254,7 @@ class StoryBankPanel(QWidget):
                 strength_text(row.strength) if row.stories else "no story",
                 best,
                 resume,
-                f"{row.answers} answer{'' if row.answers == 1 else 's'}",
+                str(row.answers),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -276,7 +290,7 @@ class StoryBankPanel(QWidget):
         criteria = rules.strength_criteria(story, today)
         met = [POINTS[k] for k, ok in criteria.items() if ok]
         missing = [POINTS[k] for k, ok in criteria.items() if not ok]
-        text = strength_text(sum(criteria.values()))
+        text = "Strength " + strength_text(sum(criteria.values()))
         if missing:
             text += f" \u2014 still missing: {', '.join(missing)}"
         elif met:
