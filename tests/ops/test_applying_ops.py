@@ -162,3 +162,23 @@ def test_stories_raise_am_i_ready_and_a_snapshot_keeps_that(repo):
     assert with_stories.ready > without.ready
     snap = run(repo, take_snapshot, pid, assessment, "with stories").value
     assert snap.ready == pytest.approx(with_stories.ready)
+
+
+def test_the_brief_takes_the_story_bank_for_ready_and_the_plan(repo):
+    from ses_decider.report.export import person_brief
+
+    pid = person(repo)
+    assessment = neutral_assessment()
+    state = blank_readiness()
+    state.ecq = {"leading_people": EcqRating(1, "")}
+    assessment.readiness = state
+    repo.assessments.save(pid, assessment)
+    before = person_brief(repo, repo.people.get(pid))
+    steps = [line.text for line in before.plan if line.suggested]
+    assert sum(text.startswith("Write a story that shows") for text in steps) == 5
+    run(repo, ops.add_story, pid, story())
+    run(repo, ops.add_story, pid, story("Grants portal", ecqs=("leading_people",)))
+    after = person_brief(repo, repo.people.get(pid))
+    assert after.axes.ready > before.axes.ready
+    steps = [line.text for line in after.plan if line.suggested]
+    assert sum(text.startswith("Write a story that shows") for text in steps) == 3
