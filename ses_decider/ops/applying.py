@@ -19,14 +19,7 @@ from ses_decider.core.practice import PracticeSession, practice_summary
 from ses_decider.core.readiness import StoryEvidence
 from ses_decider.core.readiness_content import readiness_content
 from ses_decider.core.resume import Resume, check_resume
-from ses_decider.core.stories import (
-    STRENGTH_MAX,
-    Story,
-    coverage,
-    now_stamp,
-    readiness_evidence,
-    touch,
-)
+from ses_decider.core.stories import Story, coverage, now_stamp, readiness_evidence, touch
 from ses_decider.ops import Changes, OpResult
 from ses_decider.storage.repository import Repository
 
@@ -281,7 +274,6 @@ def best_story_per_ecq(
 
 
 __all__ = [
-    "STRENGTH_MAX",
     "EcqEvidence",
     "add_story",
     "best_story_per_ecq",
