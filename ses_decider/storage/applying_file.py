@@ -13,7 +13,7 @@ but still in an older file comes back, as snapshots do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -108,29 +108,34 @@ def newer(theirs: str, mine: str) -> bool:
     return _moment(theirs) > _moment(mine)
 
 
+def _differs(mine, theirs) -> bool:
+    """Whether two versions of a record say different things (their stamps aside)."""
+    return replace(mine, updated_at=theirs.updated_at) != theirs
+
+
+def _wins(mine, theirs) -> bool:
+    """Whether the file's version replaces ours: we lack it, or it differs and is newer."""
+    return mine is None or (_differs(mine, theirs) and newer(theirs.updated_at, mine.updated_at))
+
+
 def merge_applying(repo: Repository, person_id: int, part: ApplyingPart, _file_older: bool):
     """Bring the part in (see the module docstring); a few words for the import's sentence."""
     store = repo.applying
     said = []
     stories = 0
     for story in part.stories:
-        mine = store.story(person_id, story.id)
-        if mine is None or (mine != story and newer(story.updated_at, mine.updated_at)):
+        if _wins(store.story(person_id, story.id), story):
             store.put_story(person_id, story)
             stories += 1
     if stories:
         said.append(f"{stories} stor{'y' if stories == 1 else 'ies'}")
     if part.resume is not None:
-        mine = store.resume(person_id)
-        if mine is None or (
-            mine.text != part.resume.text and newer(part.resume.updated_at, mine.updated_at)
-        ):
+        if _wins(store.resume(person_id), part.resume):
             store.set_resume(person_id, part.resume)
             said.append("the résumé")
     answers = 0
     for session in part.practice:
-        mine = store.session(person_id, session.id)
-        if mine is None or (mine != session and newer(session.updated_at, mine.updated_at)):
+        if _wins(store.session(person_id, session.id), session):
             store.put_session(person_id, session)
             answers += 1
     if answers:

@@ -221,6 +221,16 @@ def test_a_newer_record_in_the_file_wins_an_older_one_does_not(repo):
     assert counts(repo) == {"stories": 1, "resumes": 1, "practice_sessions": 1}
 
 
+def test_a_newer_stamp_on_the_same_content_changes_nothing(repo):
+    pid = person(repo)
+    fill(repo, pid)
+    data = export_person(repo, pid)
+    data["applying"]["stories"][0]["updated_at"] = LATER
+    data["applying"]["resume"]["updated_at"] = LATER
+    assert "nothing changed" in import_person_data(repo, data).message
+    assert repo.applying.stories(pid)[0].updated_at == STAMP
+
+
 def test_a_new_story_in_the_file_is_added_beside_the_ones_kept(repo):
     pid = person(repo)
     fill(repo, pid)
