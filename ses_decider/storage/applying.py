@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+from ses_decider.storage.connection import Database
 
-from ses_decider.core.practice import PracticeSession
-from ses_decider.core.readiness import StoryEvidence
-from ses_decider.core.resume import Resume
-from ses_decider.core.stories import Story, story_evidence
+# The records' modules load content and the readiness rules: imported when rows are read, so that
+# opening the database at start-up does not pay for them (see storage/connection.py).
+if TYPE_CHECKING:
+    from ses_decider.core.practice import PracticeSession
+    from ses_decider.core.readiness import StoryEvidence
+    from ses_decider.core.resume import Resume
+    from ses_decider.core.stories import Story
 
 _STORY_COLUMNS = "id, title, challenge, context, action, result, happened_on, ecqs, updated_at"
 _SESSION_COLUMNS = (
@@ -24,16 +28,19 @@ _SESSION_COLUMNS = (
 
 
 def _story(row: dict) -> Story:
+    from ses_decider.core.stories import Story
+
     return Story(**{**row, "ecqs": tuple(json.loads(row["ecqs"]))})
 
 
 def _session(row: dict) -> PracticeSession:
-    duration = row["duration_seconds"]
-    return PracticeSession(**{**row, "duration_seconds": float(duration)})
+    from ses_decider.core.practice import PracticeSession
+
+    return PracticeSession(**{**row, "duration_seconds": float(row["duration_seconds"])})
 
 
 class ApplyingStore:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     # Stories ----------------------------------------------------------------------------------
@@ -85,10 +92,14 @@ class ApplyingStore:
 
     def evidence(self, person_id: int, today: date | None = None) -> StoryEvidence:
         """What the person's story bank shows, as ``core/readiness.py`` takes it."""
+        from ses_decider.core.stories import story_evidence
+
         return story_evidence(self.stories(person_id), today or date.today())
 
     # The résumé -------------------------------------------------------------------------------
     def resume(self, person_id: int) -> Resume | None:
+        from ses_decider.core.resume import Resume
+
         rows = list(
             self.db.query("SELECT text, updated_at FROM resumes WHERE person_id = ?", [person_id])
         )

@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from ses_decider.core.model import Assessment
 from ses_decider.core.records import MENTOR, SELF, Person
 from ses_decider.storage.applying import ApplyingStore
 from ses_decider.storage.assessments import AssessmentStore
+from ses_decider.storage.connection import Database
 from ses_decider.storage.notes import DecisionStore, NoteStore
 from ses_decider.storage.people import PeopleStore, now_iso
 from ses_decider.storage.snapshots import SnapshotStore
@@ -54,7 +53,7 @@ class PersonRows:
 
 
 class SettingStore:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     def get(self, key: str, default: str | None = None) -> str | None:
@@ -73,7 +72,7 @@ class SettingStore:
 class Repository:
     """One open database, as stores of people, assessments, snapshots, notes and settings."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
         self.people = PeopleStore(db)
         self.assessments = AssessmentStore(db)
