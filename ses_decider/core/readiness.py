@@ -10,8 +10,11 @@ in plain sentences):
   no want. A dealbreaker that decides the verdict caps want at 49: a "must" you cannot meet is a no.
 - **Ready** (0-100): the average over the six ways of each way's credit (0 to 1), times 100. A way's
   credit is the mean of its checklist items' credits (location: the better of "served in Washington"
-  and "would move"); the ECQ way's credit is the mean self-rating (0-4) over the ECQs of the chosen
-  set, divided by 4, with an unrated ECQ counting 0. An item's credit: a count earns full credit at
+  and "would move"); the ECQ way's credit is the mean over the ECQs of the chosen set of each ECQ's
+  value (0-4), divided by 4. An ECQ's value is its self-rating (unrated: 0); where the story bank's
+  evidence for it (0-4, ``stories.readiness_evidence``) is higher than the self-rating, it is the
+  mean of the two instead. So a story only ever adds, and a person without stories (evidence 0)
+  keeps exactly their self-rating. An item's credit: a count earns full credit at
   its target (five positions, two details, three years at GS-14/15, two outside roles), a scale is
   value / maximum, yes counts 1 and no 0, a blank counts 0.
 - **Quadrant**, boundaries at 50 on both axes: want >= 50 and ready >= 50 "go for it now"; want >= 50
@@ -19,8 +22,12 @@ in plain sentences):
   otherwise "not for you now".
 - **Gaps** feed the development plan: an ECQ rated below 3 (or not rated), an ECQ rated 3 or more
   without a written example, and any checklist item short of full credit in a way that is not full.
+  Where the story bank is known (``StoryEvidence``), an ECQ with no story gets a step instead of
+  the written-example one (``stories.plan_gaps``): the story bank is where examples are written.
 
-Both axes are monotone: raising any answer, fact, rating or lean never lowers them.
+Both axes are monotone: raising any answer, fact, rating or lean, or adding a story, never lowers
+them. Without ``evidence`` (a file, a snapshot: the story bank unknown) the ECQ rules are the
+self-rating alone, as before the story bank.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ses_decider.core.model import Assessment, PlanItem, ReadinessState
 from ses_decider.core.readiness_content import (
@@ -85,6 +92,16 @@ class Gap:
     suggestion: str
 
 
+@dataclass(frozen=True)
+class StoryEvidence:
+    """What the story bank shows, per ECQ id of either set: ``strength`` 0-4 is
+    ``stories.readiness_evidence`` (absent: 0); ``gaps`` are the plan steps for the ECQs without a
+    story (``stories.plan_gaps``, keys "story:<ECQ id>"). Made by ``stories.story_evidence``."""
+
+    strength: Mapping[str, int] = field(default_factory=dict)
+    gaps: tuple[Gap, ...] = ()
+
+
 def _clean(value: float) -> float:
     # Round away float noise (so 50 is exactly 50 at the boundary) and clamp into [0, 100].
     return min(100.0, max(0.0, round(value, 9)))
@@ -132,15 +149,31 @@ def active_ecq_set(state: ReadinessState) -> EcqSet:
         return content.ecq_set(content.ecq_default)
 
 
-def way_credits(state: ReadinessState) -> dict[str, float]:
+def ecq_value(rating: float, evidence: float | None) -> float:
+    """0-4: the self-rating, or the mean of it and the story evidence where the evidence is higher.
+
+    Monotone in both; equal to the rating without evidence (None or 0)."""
+    if evidence is None or evidence <= rating:
+        return float(rating)
+    return (rating + min(float(evidence), RATING_MAX)) / 2
+
+
+def ecq_values(state: ReadinessState, evidence: StoryEvidence | None = None) -> dict[str, float]:
+    """Each ECQ of the chosen set with its value 0-4 (see ``ecq_value``), in order."""
+    return {
+        e.id: ecq_value(_rating(state, e.id), evidence.strength.get(e.id, 0) if evidence else None)
+        for e in active_ecq_set(state).ecqs
+    }
+
+
+def way_credits(state: ReadinessState, evidence: StoryEvidence | None = None) -> dict[str, float]:
     """Credit 0..1 for each of the six ways, in order."""
     content = readiness_content()
     credits: dict[str, float] = {}
     for way in content.ways:
         if way.combine == "ecq":
-            ecqs = active_ecq_set(state).ecqs
-            ratings = [_rating(state, e.id) for e in ecqs]
-            credits[way.id] = sum(ratings) / (RATING_MAX * len(ecqs))
+            values = ecq_values(state, evidence)
+            credits[way.id] = sum(values.values()) / (RATING_MAX * len(values))
             continue
         parts = [item.credit(state.facts.get(item.id)) for item in content.items_of(way.id)]
         credits[way.id] = max(parts) if way.combine == "max" else sum(parts) / len(parts)
@@ -154,9 +187,9 @@ def _rating(state: ReadinessState, ecq_id: str) -> int:
     return min(max(entry.rating, 0), RATING_MAX)
 
 
-def ready_score(state: ReadinessState) -> float:
+def ready_score(state: ReadinessState, evidence: StoryEvidence | None = None) -> float:
     """Average of the six ways' credits, as 0-100."""
-    credits = way_credits(state)
+    credits = way_credits(state, evidence)
     return _clean(100.0 * sum(credits.values()) / len(WAY_IDS))
 
 
@@ -167,15 +200,21 @@ def quadrant_for(want: float, ready: float) -> Quadrant:
     return Quadrant.RECONSIDER if ready >= BOUNDARY else Quadrant.NOT_NOW
 
 
-def axes(assessment: Assessment, evaluation: Evaluation | None = None) -> Axes:
-    """Want, ready and the quadrant for an assessment (quadrant only when both axes exist)."""
+def axes(
+    assessment: Assessment,
+    evaluation: Evaluation | None = None,
+    evidence: StoryEvidence | None = None,
+) -> Axes:
+    """Want, ready and the quadrant for an assessment (quadrant only when both axes exist).
+
+    ``evidence``: the person's story bank (``stories.story_evidence``), or None where unknown."""
     evaluation = evaluation or evaluate(assessment)
     fit = fit_score(assessment.fit)
     hit = bool(evaluation.dealbreakers)
     want = want_score(evaluation.score, fit, hit)
     uncapped = want_score(evaluation.score, fit, False)
     state = assessment.readiness
-    ready = ready_score(state) if state is not None else None
+    ready = ready_score(state, evidence) if state is not None else None
     both = want is not None and ready is not None
     return Axes(
         want=want,
@@ -183,19 +222,19 @@ def axes(assessment: Assessment, evaluation: Evaluation | None = None) -> Axes:
         quadrant=quadrant_for(want, ready) if both else None,
         decision_score=evaluation.score,
         fit_score=fit,
-        way_credits=way_credits(state) if state is not None else {},
+        way_credits=way_credits(state, evidence) if state is not None else {},
         want_capped=uncapped is not None and want is not None and want < uncapped,
     )
 
 
-def gaps(state: ReadinessState) -> list[Gap]:
+def gaps(state: ReadinessState, evidence: StoryEvidence | None = None) -> list[Gap]:
     """What is missing, in the order of the six ways; ECQ gaps for the active set only."""
     content = readiness_content()
-    credits = way_credits(state)
+    credits = way_credits(state, evidence)
     found: list[Gap] = []
     for way in content.ways:
         if way.combine == "ecq":
-            found += _ecq_gaps(state, content.rating_gap_below, content.example_step)
+            found += _ecq_gaps(state, content.rating_gap_below, content.example_step, evidence)
             continue
         if credits[way.id] >= 1.0:
             continue
@@ -205,19 +244,26 @@ def gaps(state: ReadinessState) -> list[Gap]:
     return found
 
 
-def _ecq_gaps(state: ReadinessState, gap_below: int, example_step: str) -> list[Gap]:
+def _ecq_gaps(
+    state: ReadinessState, gap_below: int, example_step: str, evidence: StoryEvidence | None
+) -> list[Gap]:
     found = []
+    stories = {g.key: g for g in evidence.gaps} if evidence is not None else {}
     for ecq in active_ecq_set(state).ecqs:
         entry = state.ecq.get(ecq.id)
-        if entry is None or entry.rating is None or entry.rating < gap_below:
+        low = entry is None or entry.rating is None or entry.rating < gap_below
+        if low:
             found.append(Gap(f"ecq:{ecq.id}", ecq.title, f"{ecq.title}: {ecq.next_step}"))
-        elif not entry.example.strip():
+        if evidence is not None:  # the story bank replaces the one written example
+            if f"story:{ecq.id}" in stories:
+                found.append(stories[f"story:{ecq.id}"])
+        elif not low and not entry.example.strip():
             step = example_step.replace("{ecq}", ecq.title)
             found.append(Gap(f"example:{ecq.id}", ecq.title, step))
     return found
 
 
-def refresh_plan(state: ReadinessState) -> list[PlanItem]:
+def refresh_plan(state: ReadinessState, evidence: StoryEvidence | None = None) -> list[PlanItem]:
     """The plan with a suggested step added for each gap that has none yet.
 
     Nothing is removed or changed: steps the person edited, dated or ticked stay as they are, also
@@ -225,7 +271,7 @@ def refresh_plan(state: ReadinessState) -> list[PlanItem]:
     """
     plan = list(state.plan)
     covered = {item.gap for item in plan} | {item.id for item in plan}
-    for gap in gaps(state):
+    for gap in gaps(state, evidence):
         if gap.key not in covered:
             plan.append(PlanItem(id=gap.key, text=gap.suggestion, gap=gap.key))
     return plan
@@ -256,12 +302,16 @@ def rules_text() -> list[str]:
         f"as 0 to 100. Counts earn full credit at a target: {target_text}. A yes counts in full, "
         "a scale in proportion, a blank as nothing. The location way counts in full if you have "
         "served in Washington or would move. The ECQ way is your average self-rating (0 to 4) "
-        "over the ECQs of the set you chose; an unrated ECQ counts 0.",
+        "over the ECQs of the set you chose; an unrated ECQ counts 0. Where your story bank "
+        "shows more for an ECQ than you rated yourself (its evidence, 0 to 4), the ECQ counts "
+        "the average of your rating and that evidence, so a story can only add: without "
+        "stories the ECQ way is your self-rating alone.",
         f'Both axes split at {b}: {b} or more on both is "go for it now"; wanting it with '
         f'readiness below {b} is "want it, build readiness first"; being ready without wanting '
         'it is "ready, but reconsider"; low on both is "not for you now".',
         f"The development plan suggests a step for each gap: an ECQ rated below "
-        f"{content.rating_gap_below} or not yet rated, an ECQ without a written example, and each "
-        "checklist item short of full credit.",
+        f"{content.rating_gap_below} or not yet rated, an ECQ without a story in your story bank "
+        "(before the story bank: without a written example), and each checklist item short of "
+        "full credit.",
         f"The targets and the {d}/{f} split are this app's rules of thumb, not OPM requirements.",
     ]

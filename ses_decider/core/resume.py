@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ses_decider.core.stories import Story
+from ses_decider.core.stories import Story, StoryError, check_stamp, now_stamp
 
 STEM = 6
 MIN_TITLE_WORD = 4
@@ -51,6 +51,21 @@ _COMMON_STEMS = frozenset(w[:6] for w in COMMON_WORDS)
 # Not after a letter, digit, ".", "-" or "/": "FY2025", "GS-15" and "3/14" give no number.
 _NUMBER = re.compile(r"(?<![\w.\-/])\$?(\d[\d,]*(?:\.\d+)?)")
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Resume:
+    """A person's résumé as plain text, and when it last changed (ISO 8601)."""
+
+    text: str
+    updated_at: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise StoryError("text", "must be text")
+        if not self.updated_at:
+            object.__setattr__(self, "updated_at", now_stamp())
+        check_stamp("updated_at", self.updated_at)
 
 
 class ResumeFileError(ValueError):

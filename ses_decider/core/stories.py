@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime
 
 from ses_decider.core.applying_content import applying_content
 from ses_decider.core.facts import years_before
-from ses_decider.core.readiness import Gap
+from ses_decider.core.readiness import Gap, StoryEvidence
 from ses_decider.core.readiness_content import readiness_content
 
 PARTS = ("challenge", "context", "action", "result")
@@ -312,6 +312,13 @@ def plan_gaps(cover: Mapping[str, EcqCoverage]) -> list[Gap]:
             title = titles.get(ecq, ecq)
             gaps.append(Gap(f"story:{ecq}", title, step.replace("{ecq}", title)))
     return gaps
+
+
+def story_evidence(stories: Iterable[Story], today: date) -> StoryEvidence:
+    """The story bank as ``core/readiness.py`` uses it: evidence and plan gaps for every ECQ of
+    both sets (readiness picks the set the person chose)."""
+    cover = coverage(stories, sorted(readiness_content().all_ecq_ids()), today)
+    return StoryEvidence(strength=readiness_evidence(cover), gaps=tuple(plan_gaps(cover)))
 
 
 # -- plain dicts, for the person file ------------------------------------------------------------

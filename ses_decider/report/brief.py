@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ses_decider.core import sensitivity
 from ses_decider.core.content import catalogue
 from ses_decider.core.explain import formula_lines, gut_check, verdict_sentence
 from ses_decider.core.model import Assessment, Thresholds, Verdict
 from ses_decider.core.scoring import Evaluation, evaluate
+
+if TYPE_CHECKING:
+    from ses_decider.core.readiness import StoryEvidence
 
 TORNADO_ROWS = 8  # as many as the app's tornado chart shows
 MENTOR_DIFFERENCES = 5
@@ -137,12 +141,15 @@ def build_brief(
     day: date | None = None,
     seed: int = 0,
     draws: int = 10_000,
+    evidence: StoryEvidence | None = None,
 ) -> Brief:
-    """Everything the brief says about ``person``'s assessment (and a mentor's, when given)."""
+    """Everything the brief says about ``person``'s assessment (and a mentor's, when given).
+
+    ``evidence``: the person's story bank, which "Am I ready?" takes beside the self-ratings."""
     evaluation = evaluate(assessment)
     rob = sensitivity.robustness(assessment, draws=draws, seed=seed)
     factors = tuple(_factor_lines(assessment, evaluation))
-    axes, plan = readiness_parts(assessment, evaluation)
+    axes, plan = readiness_parts(assessment, evaluation, evidence)
     return Brief(
         person=person,
         day=day or date.today(),
@@ -268,7 +275,7 @@ def mentor_view(
 
 
 def readiness_parts(
-    assessment: Assessment, evaluation: Evaluation
+    assessment: Assessment, evaluation: Evaluation, evidence: StoryEvidence | None = None
 ) -> tuple[AxesView | None, tuple[PlanLine, ...]]:
     """The 2x2 and the development plan, when the person has fit answers or readiness facts.
 
@@ -279,7 +286,7 @@ def readiness_parts(
     from ses_decider.core.readiness import Quadrant, axes, refresh_plan
     from ses_decider.core.readiness_content import readiness_content
 
-    found = axes(assessment, evaluation)
+    found = axes(assessment, evaluation, evidence)
     content = readiness_content()
     quadrant = found.quadrant.text if found.quadrant else None
     view = AxesView(
@@ -298,7 +305,7 @@ def readiness_parts(
         own = {item.id for item in assessment.readiness.plan}
         plan = tuple(
             PlanLine(item.text, item.target_date, item.done, item.id not in own)
-            for item in refresh_plan(assessment.readiness)
+            for item in refresh_plan(assessment.readiness, evidence)
         )
     return view, plan
 

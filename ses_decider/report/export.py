@@ -49,8 +49,11 @@ def person_brief(
         mentor = repo.assessments.load(person.id, MENTOR)
     if mentor is not None and not mentor.active():
         mentor = None  # a mentor who rated nothing has no view to report
+    from ses_decider.ops.applying import story_evidence
+
     current = assessment if assessment is not None else repo.assessments.load(person.id)
-    return build_brief(person.name, current, mentor=mentor)
+    evidence = story_evidence(repo, person.id)
+    return build_brief(person.name, current, mentor=mentor, evidence=evidence)
 
 
 def export_brief(brief: Brief, path: str | Path) -> Path:

@@ -56,4 +56,7 @@ def sections() -> list[PersonSection]:
 
 
 # The storage modules that register a section; a feature adds its module here (one line).
-_MODULES: tuple[str, ...] = ("ses_decider.storage.deciding",)
+_MODULES: tuple[str, ...] = (
+    "ses_decider.storage.deciding",
+    "ses_decider.storage.applying_file",
+)

@@ -1,9 +1,10 @@
 """Typed access to one open database, composed of one small store per kind of row.
 
 ``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions``,
-``repo.settings`` and ``repo.deciding`` each own their tables; the few changes that span several (a
-new person with their assessment; a person's rows kept for "bring back") are here. Operations
-(``ses_decider.ops``) combine them into what a user does, each in one transaction.
+``repo.settings``, ``repo.deciding`` and ``repo.applying`` (stories, résumé, practice) each own
+their tables; the few changes that span several (a new person with their assessment; a person's
+rows kept for "bring back") are here. Operations (``ses_decider.ops``) combine them into what a user
+does, each in one transaction.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from ses_decider.core.model import Assessment
 from ses_decider.core.records import MENTOR, SELF, Person
+from ses_decider.storage.applying import ApplyingStore
 from ses_decider.storage.assessments import AssessmentStore
 from ses_decider.storage.connection import Database
 from ses_decider.storage.deciding import DecidingStore
@@ -43,6 +45,9 @@ _PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("deciding_friend_views", "person_id = :person"),
     ("deciding_experiments", "person_id = :person"),
     ("deciding_journal", "person_id = :person"),
+    ("stories", "person_id = :person"),
+    ("resumes", "person_id = :person"),
+    ("practice_sessions", "person_id = :person"),
 )
 
 
@@ -81,6 +86,7 @@ class Repository:
         self.snapshots = SnapshotStore(db)
         self.notes = NoteStore(db)
         self.decisions = DecisionStore(db)
+        self.applying = ApplyingStore(db)
         self.settings = SettingStore(db)
         self.deciding = DecidingStore(db)
 

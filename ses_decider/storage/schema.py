@@ -391,3 +391,50 @@ def m006_deciding(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (person_id, id)
         )"""
     )
+
+
+@migrations()
+def m008_applying(db: sqlite_utils.Database) -> None:
+    """Applying: the story bank, the résumé text (one per person) and interview practice.
+
+    Record ids are uuid4 hex made by the app (core/stories.py), unique per person: the same id in
+    two people's rows is two records, so nothing is ever merged across people.
+    """
+    db.execute(
+        """CREATE TABLE stories (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            challenge TEXT NOT NULL DEFAULT '',
+            context TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            happened_on TEXT,
+            ecqs TEXT NOT NULL DEFAULT '[]',  -- a JSON list of ECQ ids
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE resumes (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE practice_sessions (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            ecq_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            duration_seconds REAL NOT NULL CHECK (duration_seconds >= 0),
+            target_seconds INTEGER NOT NULL CHECK (target_seconds > 0),
+            notes TEXT NOT NULL DEFAULT '',
+            self_rating INTEGER CHECK (self_rating IS NULL OR self_rating BETWEEN 0 AND 4),
+            mentor_rating INTEGER CHECK (mentor_rating IS NULL OR mentor_rating BETWEEN 0 AND 4),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )

@@ -31,11 +31,15 @@ class SnapshotStore:
         taken_at: str | None = None,
         uid: str | None = None,
     ) -> Snapshot:
-        """Freeze the assessment with a label; returns what the timeline shows of it."""
+        """Freeze the assessment with a label; returns what the timeline shows of it.
+
+        "Am I ready?" is taken with the person's story bank as it is now (core/readiness.py)."""
         from ses_decider.core.readiness import axes as readiness_axes  # not needed to start
+        from ses_decider.storage.applying import ApplyingStore
 
         evaluation = evaluate(assessment)
-        axes = readiness_axes(assessment, evaluation)
+        evidence = ApplyingStore(self.db).evidence(person_id)
+        axes = readiness_axes(assessment, evaluation, evidence)
         row: dict[str, Any] = {
             "uid": uid or uuid.uuid4().hex,
             "person_id": person_id,

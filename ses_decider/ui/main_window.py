@@ -70,6 +70,12 @@ def _mentor(window: MainWindow) -> QWidget:
     return MentorView(window.session)
 
 
+def _applying(window: MainWindow) -> QWidget:
+    from ses_decider.ui.views.applying_view import ApplyingView
+
+    return ApplyingView(window.session)
+
+
 def _about(window: MainWindow) -> QWidget:
     from ses_decider.ui.views.about_view import AboutView
 
@@ -93,7 +99,12 @@ PAGES: tuple[Page, ...] = (
         _deciding,
         Changes.current() | Changes.PERSON | Changes.DECIDING | Changes.SNAPSHOTS,
     ),
-    Page("readiness", "Fit && &readiness", _readiness, Changes.current() | Changes.PERSON),
+    Page(
+        "readiness",
+        "Fit && &readiness",
+        _readiness,
+        Changes.current() | Changes.PERSON | Changes.STORIES,
+    ),
     Page(
         "history",
         "His&tory",
@@ -106,6 +117,7 @@ PAGES: tuple[Page, ...] = (
         _mentor,
         Changes.current() | Changes.PERSON | Changes.MENTOR | Changes.NOTES,
     ),
+    Page("applying", "App&lying", _applying, Changes.STORIES | Changes.PERSON | Changes.READINESS),
     Page("about", "&About the SES", _about, Changes.NONE),
 )
 
@@ -187,6 +199,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self.on_failed)
         self._save_error_shown = False
         self._last_verdict = None
+        self._evidence = None  # the story bank's evidence, read once per change to it
         self._place_on_screen()
 
     # Building ---------------------------------------------------------------------------------
@@ -324,6 +337,8 @@ class MainWindow(QMainWindow):
 
     # Reacting to the session ------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
+        if changes & (Changes.STORIES | Changes.PERSON | Changes.PEOPLE):
+            self._evidence = None
         if changes & Changes.PEOPLE:
             self.reload_people()
         if self.session.person is None:
@@ -336,6 +351,9 @@ class MainWindow(QMainWindow):
             self.mark_own_reasons()
         if changes & DECIDE_WATCHES:
             self.refresh()
+        elif changes & Changes.STORIES:  # stories count on "Am I ready?"
+            assessment, evaluation = self.session.assessment, self.session.evaluation
+            self.banner.show_quadrant(self._axes(assessment, evaluation))
         if changes & ~(Changes.RATINGS | Changes.FACTORS):
             self.show_notices()
         for page, _ in self._holders.values():
@@ -392,7 +410,16 @@ class MainWindow(QMainWindow):
             return None
         from ses_decider.core.readiness import axes
 
-        return axes(assessment, evaluation)
+        return axes(assessment, evaluation, self._story_evidence())
+
+    def _story_evidence(self):
+        """The story bank as "Am I ready?" takes it; read again only after a change to it (not on
+        every slider move)."""
+        if self._evidence is None:
+            from ses_decider.ops.applying import story_evidence
+
+            self._evidence = self.session.read(story_evidence, self.session.person.id)
+        return self._evidence
 
     def page(self, key: str) -> QWidget | None:
         """A page's view, if it has been built."""

@@ -14,8 +14,10 @@ from ses_decider.core.model import EcqRating, PlanItem, Rating, ReadinessState
 from ses_decider.core.readiness import (
     DEALBREAKER_WANT_CAP,
     Quadrant,
+    StoryEvidence,
     axes,
     blank_readiness,
+    ecq_value,
     fit_score,
     gaps,
     new_plan_item,
@@ -368,6 +370,62 @@ def test_ready_never_falls_when_an_ecq_rating_rises(fact_values, ratings, ecq_id
     assert ready_score(state) >= before
 
 
+# Story evidence beside the self-rating ---------------------------------------------------------
+evidence_st = st.dictionaries(st.sampled_from(sorted(CURRENT_ECQS)), st.integers(0, 4))
+
+
+def test_an_ecq_counts_the_mean_of_rating_and_evidence_only_where_the_evidence_is_higher():
+    assert ecq_value(1, 4) == 2.5
+    assert ecq_value(0, 3) == 1.5
+    assert ecq_value(4, 1) == 4.0  # a weaker story never lowers a rating
+    assert ecq_value(3, None) == 3.0 and ecq_value(3, 0) == 3.0
+
+
+def test_the_ecq_way_takes_the_story_evidence():
+    state = full_state(rating=2)
+    ecq_way = next(w.id for w in readiness_content().ways if w.combine == "ecq")
+    assert way_credits(state)[ecq_way] == pytest.approx(0.5)
+    evidence = StoryEvidence({"leading_people": 4, "rule_of_law": 4})
+    # (2 + 2 + 2 + 3 + 3) / 20: two ECQs lifted from 2 to the mean 3
+    assert way_credits(state, evidence)[ecq_way] == pytest.approx(12 / 20)
+    assert ready_score(state, evidence) > ready_score(state)
+
+
+@given(facts, ecq_ratings)
+def test_no_stories_leave_ready_exactly_as_the_self_rating_gives_it(fact_values, ratings):
+    state = ReadinessState(facts=fact_values, ecq=ratings)
+    nothing = StoryEvidence({e: 0 for e in CURRENT_ECQS})
+    assert ready_score(state, nothing) == ready_score(state) == ready_score(state, None)
+
+
+@given(facts, ecq_ratings, evidence_st, st.sampled_from(sorted(CURRENT_ECQS)), st.integers(0, 4))
+def test_ready_never_falls_when_evidence_or_a_rating_rises(fact_values, ratings, ev, ecq_id, more):
+    state = ReadinessState(facts=fact_values, ecq=dict(ratings))
+    before = ready_score(state, StoryEvidence(ev))
+    assert 0.0 <= before <= 100.0
+    stronger = dict(ev, **{ecq_id: max(ev.get(ecq_id, 0), more)})
+    assert ready_score(state, StoryEvidence(stronger)) >= before
+    old = state.ecq.get(ecq_id, EcqRating())
+    state.ecq[ecq_id] = EcqRating(max(old.rating or 0, more), old.example)
+    assert ready_score(state, StoryEvidence(ev)) >= before
+
+
+def test_with_the_story_bank_an_ecq_without_a_story_gets_a_plan_step_instead_of_an_example():
+    from datetime import date
+
+    from ses_decider.core.stories import Story, story_evidence
+
+    state = full_state()
+    state.ecq["leading_people"] = EcqRating(4, "  ")  # the old rule: write an example
+    story = Story(title="Backlog", result="Fell 38%.", ecqs=("leading_people",))
+    evidence = story_evidence([story], date(2026, 12, 1))
+    keys = [g.key for g in gaps(state, evidence)]
+    assert keys == [f"story:{e}" for e in CURRENT_ECQS if e != "leading_people"]
+    plan = refresh_plan(state, evidence)
+    assert plan[0].text.startswith("Write a story that shows Commitment to the Rule of Law")
+    assert [g.key for g in gaps(state)] == ["example:leading_people"]  # bank unknown: as before
+
+
 # Gaps and the development plan -------------------------------------------------------------------
 def test_a_blank_roadmap_has_a_gap_for_everything():
     keys = [g.key for g in gaps(blank_readiness())]
@@ -429,3 +487,4 @@ def test_rules_text_states_the_rules():
         assert needle in text
     assert "2 details" in text and "3 years at GS-14/15" in text
     assert "not OPM requirements" in text
+    assert "story bank" in text and "average of your rating and that evidence" in text

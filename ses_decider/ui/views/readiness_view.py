@@ -59,6 +59,7 @@ class ReadinessView(QWidget):
         self.fit_inputs: dict[str, QComboBox] = {}
         self.fact_inputs: dict[str, QWidget] = {}
         self.ecq_inputs: dict[str, tuple[QComboBox, QLineEdit]] = {}
+        self.ecq_evidence: dict[str, QLabel] = {}  # what the story bank shows, per ECQ
 
         form_host = QWidget()
         forms = QVBoxLayout(form_host)
@@ -180,6 +181,7 @@ class ReadinessView(QWidget):
             if child.widget():
                 child.widget().deleteLater()
         self.ecq_inputs = {}
+        self.ecq_evidence = {}
         chooser = QComboBox()
         for ecq_set in self.content.ecq_sets:
             chooser.addItem(ecq_set.title, ecq_set.id)
@@ -215,8 +217,12 @@ class ReadinessView(QWidget):
             )
             row.addRow(title, rating)
             row.addRow("Example:", example)
+            stories = QLabel()
+            stories.setAccessibleName(f"Story bank evidence for {ecq.title}")
+            row.addRow("Stories:", stories)
             self.ecq_layout.addWidget(box)
             self.ecq_inputs[ecq.id] = (rating, example)
+            self.ecq_evidence[ecq.id] = stories
         self._ecq_set_shown = state.ecq_set
 
     def _rebuild_plan(self, state) -> None:
@@ -251,6 +257,11 @@ class ReadinessView(QWidget):
             self.plan_layout.addWidget(row)
 
     # Edits ------------------------------------------------------------------------------------
+    def _evidence(self):
+        from ses_decider.ops.applying import story_evidence
+
+        return self.session.read(story_evidence, self.session.person.id)
+
     def _state(self):
         state = self.session.assessment.readiness
         return state.copy() if state is not None else rules.blank_readiness()
@@ -287,7 +298,7 @@ class ReadinessView(QWidget):
 
     def suggest_steps(self) -> None:
         state = self._state()
-        state.plan = rules.refresh_plan(state)
+        state.plan = rules.refresh_plan(state, self._evidence())
         self.session.set_readiness(state, "Suggested steps")
 
     # Showing ----------------------------------------------------------------------------------
@@ -316,7 +327,11 @@ class ReadinessView(QWidget):
         if state.plan != self._plan_shown:
             self._rebuild_plan(state)
             self._plan_shown = [replace(item) for item in state.plan]
-        axes = rules.axes(assessment, self.session.evaluation)
+        evidence = self._evidence()
+        no_story = {g.key.removeprefix("story:") for g in evidence.gaps}
+        for ecq_id, label in self.ecq_evidence.items():
+            label.setText(_evidence_words(ecq_id in no_story, evidence.strength.get(ecq_id, 0)))
+        axes = rules.axes(assessment, self.session.evaluation, evidence)
         past = [
             (p.want, p.ready)
             for p in self.session.snapshots()
@@ -332,6 +347,12 @@ def _select(combo: QComboBox, value) -> None:
     if index >= 0 and combo.currentIndex() != index:
         with QSignalBlocker(combo):
             combo.setCurrentIndex(index)
+
+
+def _evidence_words(no_story: bool, strength: int) -> str:
+    if no_story:
+        return "none in your story bank yet (Applying › Story bank)"
+    return f"evidence {strength} of 4 from your story bank"
 
 
 def _quadrant_words(axes) -> str:
