@@ -78,7 +78,7 @@ class _Pair:
         other = raw_score([w[i] for i in q], [q[i] for i in q])
         return ses, other
 
-    def sums(self, fid: str, leans: dict[str, float]) -> tuple[float, float]:
+    def sums(self, fid: str | None, leans: dict[str, float]) -> tuple[float, float]:
         """Total weight and weight x lean of the factors rated in ``leans``, but ``fid``."""
         total = sum(self.w[i] for i in leans if i != fid)
         weighted = sum(self.w[i] * leans[i] for i in leans if i != fid)
@@ -111,8 +111,8 @@ def _weight_roots(pair: _Pair, fid: str) -> list[float]:
         a = r - q
         b = as_ + r * bp - ap - q * bs
         c = as_ * bp - ap * bs
-        if abs(a) < 1e-15:
-            return [] if abs(b) < 1e-15 else [-c / b]
+        if a == 0:
+            return [] if b == 0 else [-c / b]
         disc = b * b - 4 * a * c
         if disc < 0:
             return []
@@ -127,13 +127,15 @@ def _weight_roots(pair: _Pair, fid: str) -> list[float]:
     return []
 
 
-def _lean_root(pair: _Pair, fid: str, kind: str, target_score: float) -> list[float]:
-    leans = pair.r if kind == SES_LEAN else pair.q
+def _lean_root(pair: _Pair, fid: str, kind: str) -> list[float]:
+    """The lean (the SES's or the path's) at which its score meets the other's, held fixed."""
+    leans, others = (pair.r, pair.q) if kind == SES_LEAN else (pair.q, pair.r)
     total, weighted = pair.sums(fid, leans)
+    other_total, other_weighted = pair.sums(None, others)
     w = pair.w[fid]
-    if w <= 0:
+    if w <= 0 or other_total <= 0:
         return []
-    k = (target_score - 50.0) / 10.0
+    k = other_weighted / other_total  # the other's mean lean, unrounded
     return [(k * (total + w) - weighted) / w]
 
 
@@ -142,8 +144,13 @@ def _confirm(
 ) -> tuple[float, int] | None:
     """The nearest candidate just past which the one behind overtakes, with its direction."""
     current = pair.w[fid] if kind == WEIGHT else (pair.r if kind == SES_LEAN else pair.q)[fid]
+    # A hair from the current value is the current value itself (a tie, or on a boundary).
     points = sorted(
-        {min(hi, max(lo, c)) for c in candidates if lo - _SAME <= c <= hi + _SAME},
+        {
+            current if abs(c - current) <= _SAME else min(hi, max(lo, c))
+            for c in [*candidates, lo, hi]
+            if lo - _SAME <= c <= hi + _SAME
+        },
         key=lambda c: abs(c - current),
     )
     breaks = sorted(set(points) | {lo, hi})
@@ -156,6 +163,9 @@ def _confirm(
         for d in directions:
             beyond = [b for b in breaks if (b - c) * d > 0]
             if not beyond:
+                # At a range end, facing out: it counts only if the end itself has tipped.
+                if overtaken(c):
+                    return c, d
                 continue
             probe = (c + min(beyond, key=lambda b: abs(b - c))) / 2
             if not overtaken(probe):
@@ -187,20 +197,15 @@ def path_tips(assessment: Assessment) -> list[PathTip]:
     if ahead is None:
         return []
     ses_ahead = not ahead
-    ses_score, other_score = pair.scores()
     tips: list[PathTip] = []
     for fid in pair.ids:
         changes = []
         if fid in pair.r or fid in pair.q:
             changes.append((WEIGHT, _weight_roots(pair, fid), WEIGHT_MIN, WEIGHT_MAX))
         if fid in pair.r:
-            changes.append(
-                (SES_LEAN, _lean_root(pair, fid, SES_LEAN, other_score), LEAN_MIN, LEAN_MAX)
-            )
+            changes.append((SES_LEAN, _lean_root(pair, fid, SES_LEAN), LEAN_MIN, LEAN_MAX))
         if fid in pair.q:
-            changes.append(
-                (PATH_LEAN, _lean_root(pair, fid, PATH_LEAN, ses_score), LEAN_MIN, LEAN_MAX)
-            )
+            changes.append((PATH_LEAN, _lean_root(pair, fid, PATH_LEAN), LEAN_MIN, LEAN_MAX))
         for kind, candidates, lo, hi in changes:
             found = _confirm(pair, fid, kind, candidates, lo, hi, ses_ahead)
             if found is None:
