@@ -31,6 +31,7 @@ from ses_decider.core.model import (
     Verdict,
     check_iso_date,
 )
+from ses_decider.core.paths import SES_ID, STAY_ID
 from ses_decider.storage.errors import FormatError, check_text
 
 # Keys of a body beside the assessment itself (envelope, timestamps, a snapshot's own fields).
@@ -105,6 +106,11 @@ def paths_from_data(
     for index, item in enumerate(items):
         at = f"{prefix}paths[{index}]"
         check_text(item.get("title"), f"{at}.title")
+        if item["id"] in (STAY_ID, SES_ID):
+            raise FormatError(
+                f"field {at}.id: {item['id']!r} is one of the two paths every assessment has"
+                " (staying, the SES); give this path another id"
+            )
         if any(p.id == item["id"] for p in paths):
             raise FormatError(f"field {at}.id: {item['id']!r} appears more than once")
         leans: dict[str, float] = {}

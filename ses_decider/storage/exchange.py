@@ -158,10 +158,28 @@ def check_newer_version(data: Any, what: str, newest: int) -> None:
     """A file from a newer app says so in one line, before the schema gets to it."""
     version = data.get("version") if isinstance(data, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version > newest:
+        reads = "1 and 2" if newest == 2 else f"1 to {newest}"
         raise FormatError(
             f"this {what} was written by a newer version of SES Decider (file version {version}; "
-            f"this app reads versions 1 to {newest}): update the app"
+            f"this app reads versions {reads}): update the app"
         )
+
+
+def _check_two_path_case(data: Any) -> None:
+    """Version 1 is the two-path case; say so in words (the schema alone would say it poorly)."""
+    if not isinstance(data, dict) or type(data.get("version")) is not int or data["version"] != 1:
+        return
+    if "paths" in data:
+        raise FormatError(
+            "field paths: other paths need version 2 of the assessment file (this one says 1)"
+        )
+    factors = data.get("factors")
+    for index, item in enumerate(factors if isinstance(factors, list) else []):
+        if isinstance(item, dict) and "lean" in item and item["lean"] is None:
+            raise FormatError(
+                f"field factors[{index}].lean: not rated (null) needs version 2 of the "
+                "assessment file (this one says 1)"
+            )
 
 
 def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
@@ -171,6 +189,7 @@ def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
     """
     check_format_header(data, ASSESSMENT_FORMAT)
     check_newer_version(data, "assessment file", ASSESSMENT_VERSION)
+    _check_two_path_case(data)
     validate(data, "assessment.schema.json")
     check_text(data.get("person"), "person")
     return data.get("person"), assessment_from_body(strip_envelope(data))
