@@ -22,7 +22,17 @@ def review_due(session, today: date) -> list[str]:
     return []
 
 
-PROVIDERS: list[Provider] = [review_due]
+def other_path_higher(session, today: date) -> list[str]:
+    """The verdict stays about the SES; this says plainly when another path scores higher."""
+    from ses_decider.core.paths import higher_path_sentence
+
+    if not session.assessment.paths:
+        return []
+    sentence = higher_path_sentence(session.assessment, session.evaluation)
+    return [f"\u21c4 {sentence}"] if sentence else []
+
+
+PROVIDERS: list[Provider] = [review_due, other_path_higher]
 
 
 def notices(session, today: date | None = None) -> list[str]:
