@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -283,7 +283,12 @@ class PayDialog(QDialog):
         )
         self.salary.setEnabled(self.has_salary.isChecked())
         try:
-            find_locality(self._locality_query(), t.localities)
+            area = find_locality(self._locality_query(), t.localities)
+            index = self.locality.findData(area.code)
+            if self.locality.currentIndex() != index or self.locality.currentText() != area.label:
+                with QSignalBlocker(self.locality):  # show the area found by its OPM name
+                    self.locality.setCurrentIndex(index)
+                    self.locality.setEditText(area.label)
             self.result = compare_pay(self.inputs(), t)
         except PayInputError as exc:
             self.result = None
