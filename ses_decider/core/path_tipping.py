@@ -63,25 +63,35 @@ class _Pair:
         self.w = {f.id: float(r.weight) for f, r in shown}
         self.r = {f.id: float(r.lean) for f, r in shown if r.lean is not None}
         self.q = {f.id: float(path.leans[f.id]) for f, _ in shown if f.id in path.leans}
+        # Totals of each side, once: `sums` takes one factor out of them.
+        self._totals = {
+            id(leans): (sum(self.w[i] for i in leans), sum(self.w[i] * leans[i] for i in leans))
+            for leans in (self.r, self.q)
+        }
+        self.now = (self._score(self.w, self.r), self._score(self.w, self.q))
+
+    @staticmethod
+    def _score(w: dict[str, float], leans: dict[str, float]) -> float | None:
+        # In display order, as `evaluate` sums them: the same floats, the same rounding.
+        return raw_score([w[i] for i in leans], list(leans.values()))
 
     def scores(
         self, fid: str | None = None, kind: str | None = None, value: float = 0.0
     ) -> tuple[float | None, float | None]:
-        w, r, q = self.w, self.r, self.q
         if kind == WEIGHT:
-            w = {**w, fid: value}
-        elif kind == SES_LEAN:
-            r = {**r, fid: value}
-        elif kind == PATH_LEAN:
-            q = {**q, fid: value}
-        ses = raw_score([w[i] for i in r], [r[i] for i in r])
-        other = raw_score([w[i] for i in q], [q[i] for i in q])
-        return ses, other
+            w = {**self.w, fid: value}
+            return self._score(w, self.r), self._score(w, self.q)
+        if kind == SES_LEAN:  # only the SES's score moves
+            return self._score(self.w, {**self.r, fid: value}), self.now[1]
+        if kind == PATH_LEAN:
+            return self.now[0], self._score(self.w, {**self.q, fid: value})
+        return self.now
 
     def sums(self, fid: str | None, leans: dict[str, float]) -> tuple[float, float]:
         """Total weight and weight x lean of the factors rated in ``leans``, but ``fid``."""
-        total = sum(self.w[i] for i in leans if i != fid)
-        weighted = sum(self.w[i] * leans[i] for i in leans if i != fid)
+        total, weighted = self._totals[id(leans)]
+        if fid in leans:
+            total, weighted = total - self.w[fid], weighted - self.w[fid] * leans[fid]
         return total, weighted
 
 
@@ -184,11 +194,11 @@ def _confirm(
     return None
 
 
-def path_tips(assessment: Assessment) -> list[PathTip]:
+def path_tips(assessment: Assessment, scores=None) -> list[PathTip]:
     """For the best other path: every single change that makes it and the SES change places, one
     per factor and kind of change (the nearest), nearest first. Empty with no other path scored,
-    or when the SES has no score."""
-    best = best_other(assessment)
+    or when the SES has no score. ``scores``: `other_scores` already at hand (saves evaluating)."""
+    best = best_other(assessment, scores)
     if best is None:
         return []
     path = assessment.path(best.id)

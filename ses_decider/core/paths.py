@@ -19,7 +19,7 @@ from functools import cache
 
 from ses_decider.core.content import ContentError
 from ses_decider.core.facts import Reference, Verification, check_sources, references
-from ses_decider.core.model import OWN_PATH, Assessment, CareerPath, Verdict
+from ses_decider.core.model import OWN_PATH, Assessment, CareerPath, Rating, Verdict
 from ses_decider.core.scoring import Evaluation, evaluate
 from ses_decider.resources import load_json
 
@@ -129,8 +129,9 @@ def path_assessment(assessment: Assessment, path: CareerPath) -> Assessment:
 
     A factor the path has not rated is not rated here: it takes no part in the path's score.
     """
+    leans, musts = path.leans, path.dealbreakers
     ratings = {
-        fid: replace(r, lean=path.leans.get(fid), dealbreaker=fid in path.dealbreakers)
+        fid: Rating(r.weight, leans.get(fid), fid in musts, r.note, r.certainty)
         for fid, r in assessment.ratings.items()
     }
     return replace(
