@@ -37,9 +37,10 @@ def table_cells(window) -> list[tuple[str, str, str]]:
 def test_with_no_other_path_the_panel_is_one_line_and_the_table_hidden(window):
     panel = window.paths_panel
     assert panel.isVisible() and not panel.table.isVisible()
-    assert not panel.combo.isEnabled() and panel.combo.currentText() == "Aim for the SES"
+    assert panel.add_button.isVisible() and not panel.combo.isVisible()
+    assert panel.combo.currentText() == "Aim for the SES"
     assert "against staying where you are" in panel.hint.text()
-    assert not panel.rename_button.isEnabled() and not panel.remove_button.isEnabled()
+    assert not panel.rename_button.isVisible() and not panel.remove_button.isVisible()
     assert not panel.tip.isVisible()
 
 
@@ -153,7 +154,7 @@ def test_rename_and_remove_with_undo(window, monkeypatch, no_modal_dialogs):
     stack.undo()
     stack.undo()
     assert window.session.assessment.paths == []
-    assert not panel.table.isVisible()
+    assert not panel.table.isVisible() and not panel.combo.isVisible()
 
 
 def test_an_own_path_needs_a_name(window, monkeypatch):

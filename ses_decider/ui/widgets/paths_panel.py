@@ -43,7 +43,7 @@ class PathsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("pathsPanel")
-        label = QLabel("&Leans for:")
+        self.label = label = QLabel("&Leans for:")
         self.combo = QComboBox()
         self.combo.setAccessibleName("Path the lean sliders show")
         self.combo.setToolTip(
@@ -53,7 +53,7 @@ class PathsPanel(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         label.setBuddy(self.combo)
         self.combo.currentIndexChanged.connect(self._on_chosen)
-        self.add_button = QPushButton("Add a &path\u2026")
+        self.add_button = QPushButton("Add a&nother path\u2026")
         self.add_button.setAccessibleName("Add a path beside the SES")
         self.add_button.setToolTip("Score another path (SL/ST, another agency, leaving) too")
         self.add_button.clicked.connect(self.add_requested)
@@ -128,11 +128,12 @@ class PathsPanel(QWidget):
         self.rename_button.setEnabled(other)
         self.remove_button.setEnabled(other)
         has_paths = bool(assessment.paths)
-        self.combo.setEnabled(has_paths)
-        self.table.setVisible(has_paths)
+        # With the SES alone there is nothing to choose: just the way to add a path.
+        for widget in (self.label, self.combo, self.rename_button, self.remove_button, self.table):
+            widget.setVisible(has_paths)
         if not has_paths:
             self.hint.setText(
-                "Every lean is against staying where you are. Add a path (SL/ST, another agency, "
+                "Every lean is against staying where you are. Add another path (SL/ST, another agency, "
                 "leaving) to score it the same way, with the same weights."
             )
         elif other:
