@@ -36,22 +36,21 @@ def make(ses: dict, path_leans: dict, title: str = "Senior Level"):
     return assessment
 
 
-def changed(assessment, fid: str, kind: str, value: float):
-    trial = assessment.copy()
-    if kind == WEIGHT:
-        trial.ratings[fid].weight = value
-    elif kind == SES_LEAN:
-        trial.ratings[fid].lean = value
-    else:
-        trial.paths[0].leans[fid] = value
-    return trial
-
-
 def overtaken(assessment, fid, kind, value, ses_ahead_now: bool) -> bool:
     """Straight from evaluate: after the change, the one behind scores strictly higher."""
-    trial = changed(assessment, fid, kind, value)
-    ses = evaluate(trial).score
-    other = evaluate_path(trial, trial.paths[0]).score
+    rating, path = assessment.ratings[fid], assessment.paths[0]
+    kept = (rating.weight, rating.lean, dict(path.leans))
+    if kind == WEIGHT:
+        rating.weight = value
+    elif kind == SES_LEAN:
+        rating.lean = value
+    else:
+        path.leans[fid] = value
+    try:
+        ses = evaluate(assessment).score
+        other = evaluate_path(assessment, path).score
+    finally:
+        rating.weight, rating.lean, path.leans = kept
     if ses is None or other is None:
         return False
     return other > ses if ses_ahead_now else ses > other
