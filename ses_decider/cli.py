@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     score = sub.add_parser("score", help="score an assessment file and print the verdict")
-    score.add_argument("file", help="an assessment file (ses-decider/assessment, version 1)")
+    score.add_argument("file", help="an assessment file (ses-decider/assessment) or a person file")
     score.add_argument("--json", action="store_true", help="print the result as JSON")
     score.add_argument(
         "--seed", type=int, default=0, help="random seed for the robustness check (default 0)"
@@ -154,11 +154,24 @@ def _fail(message: str) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from ses_decider.core.explain import explain_result
-    from ses_decider.storage.exchange import load_assessment_file
+    from datetime import date
 
-    person, assessment = load_assessment_file(args.file)
-    result = explain_result(assessment, seed=args.seed)
+    from ses_decider.core.deciding_summary import DecidingRecords, no_score_extras, score_extras
+    from ses_decider.core.explain import explain_result
+    from ses_decider.storage.exchange import assessment_from_data, read_json_file
+    from ses_decider.storage.person_file import PERSON_FORMAT, parse_person_data
+
+    data = read_json_file(args.file)
+    if isinstance(data, dict) and data.get("format") == PERSON_FORMAT:
+        # A person file: its current assessment, and what of deciding well touches the score.
+        parsed = parse_person_data(data)
+        person, assessment = parsed.name, parsed.current
+        records = parsed.parts.get("deciding", DecidingRecords())
+        extras = score_extras(records, assessment, date.today())
+    else:
+        person, assessment = assessment_from_data(data)
+        extras = no_score_extras()
+    result = explain_result(assessment, seed=args.seed) | extras
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -191,6 +204,7 @@ def _score_text(person: str | None, result: dict) -> str:
             f"Do I want it? {result['want']:.0f}  Am I ready? {result['ready']:.0f}  "
             f"\u2192 {result['quadrant_title']}"
         )
+    lines.extend(_deciding_text(result))
     return "\n".join(lines)
 
 
@@ -212,6 +226,19 @@ def _paths_text(result: dict) -> list[str]:
         lines.append("Best other path: none has a score yet (or a dealbreaker rules it out).")
     if result.get("path_tipping_sentence"):
         lines.append(result["path_tipping_sentence"])
+    return lines
+
+
+def _deciding_text(result: dict) -> list[str]:
+    """What deciding well adds (from a person file): only the lines that have something."""
+    lines = []
+    if result.get("own_reason_factors"):
+        lines.append("From your own reasons: " + ", ".join(result["own_reason_factors"]))
+    for action in result.get("open_premortem_actions", []):
+        when = f" (by {action['due']})" if action["due"] else ""
+        lines.append(f"Preventive step{when}: {action['prevention']}")
+    for trial in result.get("experiments_due", []):
+        lines.append(f"Experiment due {trial['due']}: {trial['title']}")
     return lines
 
 

@@ -3,18 +3,17 @@ row per factor in ``ratings``, the fit and readiness rows and the other paths' r
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from ses_decider.core.content import catalogue
 from ses_decider.core.model import Assessment, Certainty, Factor, Rating, Thresholds, Verdict
 from ses_decider.core.records import SELF
+from ses_decider.storage.connection import Database
 from ses_decider.storage.path_rows import load_paths, save_paths
 from ses_decider.storage.people import now_iso
 from ses_decider.storage.readiness_rows import load_fit, load_readiness, save_fit_and_readiness
 
 
 class AssessmentStore:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     def _id(self, person_id: int, role: str) -> int | None:

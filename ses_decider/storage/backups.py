@@ -11,8 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
+from ses_decider.storage.connection import Database
 from ses_decider.storage.file_modes import ensure_private_dir, tighten_mode
 from ses_decider.storage.problems import as_storage_problem
 
@@ -22,7 +21,7 @@ _PREFIX = "ses-decider-"
 _STAMP_PARTS = 3  # 20260101-101010-123456
 
 
-def backup_database(db: sqlite_utils.Database, data_folder: Path, reason: str = "daily") -> Path:
+def backup_database(db: Database, data_folder: Path, reason: str = "daily") -> Path:
     """Copy the open database into data_folder/backups; keep the newest ``KEEP`` of each reason.
 
     A copy that fails part-way (a full disk) is removed, and the failure raised as a

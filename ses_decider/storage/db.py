@@ -18,7 +18,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-import sqlite_utils
+from ses_decider.storage.connection import Database
 
 # ensure_private_dir is also imported from here by the GUI
 from ses_decider.storage.file_modes import can_write, ensure_private_dir, tighten_mode
@@ -74,7 +74,7 @@ def busy_timeout_ms() -> int:
         return BUSY_TIMEOUT_MS
 
 
-def is_read_only(db: sqlite_utils.Database) -> bool:
+def is_read_only(db: Database) -> bool:
     """True for a database opened read-only (``open_database(..., read_only=True)``)."""
     return bool(db.conn.execute("PRAGMA query_only").fetchone()[0])
 
@@ -106,7 +106,7 @@ def _check_readable(conn: sqlite3.Connection, path: Path) -> None:
         raise DatabaseProblem(f"The database {path} is damaged ({result}).", "damaged", path)
 
 
-def _check_known_schema(db: sqlite_utils.Database, path: Path) -> None:
+def _check_known_schema(db: Database, path: Path) -> None:
     tables = set(db.table_names())
     if tables and "_sqlite_migrations" not in tables:
         raise DatabaseProblem(
@@ -143,7 +143,7 @@ def _check_existing_file(path: Path) -> None:
 
 def open_database(
     path: str | os.PathLike, *, migrate: bool = True, read_only: bool = False
-) -> sqlite_utils.Database:
+) -> Database:
     """Open (creating if new) the database at ``path``, checked and migrated.
 
     Raises DatabaseProblem for a foreign, damaged, empty or newer file, and StorageProblem when
@@ -168,7 +168,7 @@ def open_database(
         _check_readable(conn, path)
         # No sqlite-utils plugins: third-party code has no business with the user's database, and
         # finding plugins scans every installed package's metadata (~20 ms of start-up).
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn)
         _check_known_schema(db, path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash loses nothing committed
@@ -185,7 +185,7 @@ def open_database(
     return db
 
 
-def open_database_for_reading(path: str | os.PathLike) -> sqlite_utils.Database:
+def open_database_for_reading(path: str | os.PathLike) -> Database:
     """Open for a command that only reads: as :func:`open_database` (so a new database is created
     and an older one updated, as always), but read-only when the file or its folder cannot be
     written, so a read-only database can still be read."""
@@ -200,7 +200,7 @@ def open_database_for_reading(path: str | os.PathLike) -> sqlite_utils.Database:
         return _open_read_only(path)  # the OS refused a write that os.access allowed
 
 
-def _open_read_only(path: Path) -> sqlite_utils.Database:
+def _open_read_only(path: Path) -> Database:
     if not path.exists():
         raise StorageProblem(f"The database {path} does not exist.", MISSING, path)
     _check_existing_file(path)
@@ -217,7 +217,7 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
     try:
         conn.execute("PRAGMA query_only = 1")  # any write through this connection fails
         _check_readable(conn, path)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn)
         _check_known_schema(db, path)
         if migrations.pending(db):
             raise StorageProblem(
@@ -253,7 +253,7 @@ def _create(path: Path) -> None:
         conn = _connect(str(partial))
         try:
             conn.execute("PRAGMA journal_mode = WAL")
-            db = sqlite_utils.Database(conn, execute_plugins=False)
+            db = Database(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 migrations.apply(db)
@@ -282,7 +282,7 @@ def _create(path: Path) -> None:
             Path(f"{partial}{suffix}").unlink(missing_ok=True)
 
 
-def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+def _migrate(db: Database, path: Path) -> None:
     """Back up, then apply pending migrations holding the write lock: when several processes open
     an older database at once, one migrates and the others wait, then find it done."""
     # outside the transaction: the backup API cannot read past our own write lock

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from ses_decider.core.records import Choice, Decision, DiscussionNote
+from ses_decider.storage.connection import Database
 from ses_decider.storage.people import now_iso
 
 
 class NoteStore:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     def of(self, person_id: int) -> dict[str, DiscussionNote]:
@@ -42,7 +41,7 @@ class NoteStore:
 
 
 class DecisionStore:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     def get(self, person_id: int) -> Decision | None:

@@ -8,12 +8,11 @@ factor the assessment no longer has (a removed factor of the person's own) is no
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from ses_decider.core.model import Assessment, CareerPath
+from ses_decider.storage.connection import Database
 
 
-def save_paths(db: sqlite_utils.Database, assessment_id: int, assessment: Assessment) -> None:
+def save_paths(db: Database, assessment_id: int, assessment: Assessment) -> None:
     """Store the assessment's other paths (call inside a transaction)."""
     # Deleting the path rows cascades to their leans and dealbreakers.
     db.execute("DELETE FROM paths WHERE assessment_id = ?", [assessment_id])
@@ -36,7 +35,7 @@ def save_paths(db: sqlite_utils.Database, assessment_id: int, assessment: Assess
     )
 
 
-def load_paths(db: sqlite_utils.Database, assessment_id: int) -> list[CareerPath]:
+def load_paths(db: Database, assessment_id: int) -> list[CareerPath]:
     """The assessment's other paths, in their order (an empty list when there are none)."""
     paths = [
         CareerPath(id=row["path_id"], title=row["title"], kind=row["kind"])

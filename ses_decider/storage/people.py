@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
-import sqlite_utils
-
 from ses_decider.core.model import check_iso_date
 from ses_decider.core.records import Person, PersonSummary
+from ses_decider.storage.connection import Database
 
 _COLUMNS = "id, uid, name, created_at, is_demo, review_on"
 
@@ -35,7 +34,7 @@ def clean_name(name: str) -> str:
 class PeopleStore:
     """Rows of ``people``; every method is one statement or one transaction."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     def _query(self, sql: str, params=()) -> list[Person]:

@@ -6,14 +6,11 @@ assessment stays atomic. Replaces all rows of the assessment on each save (they 
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from ses_decider.core.model import Assessment, EcqRating, PlanItem, ReadinessState
+from ses_decider.storage.connection import Database
 
 
-def save_fit_and_readiness(
-    db: sqlite_utils.Database, assessment_id: int, assessment: Assessment
-) -> None:
+def save_fit_and_readiness(db: Database, assessment_id: int, assessment: Assessment) -> None:
     """Store the assessment's fit answers and readiness state (call inside a transaction)."""
     db.execute("DELETE FROM fit_answers WHERE assessment_id = ?", [assessment_id])
     db.conn.executemany(
@@ -47,7 +44,7 @@ def save_fit_and_readiness(
     )
 
 
-def load_fit(db: sqlite_utils.Database, assessment_id: int) -> dict[str, float]:
+def load_fit(db: Database, assessment_id: int) -> dict[str, float]:
     rows = db.execute(
         "SELECT question_id, answer FROM fit_answers WHERE assessment_id = ? ORDER BY rowid",
         [assessment_id],
@@ -55,7 +52,7 @@ def load_fit(db: sqlite_utils.Database, assessment_id: int) -> dict[str, float]:
     return {qid: answer for qid, answer in rows}
 
 
-def load_readiness(db: sqlite_utils.Database, assessment_id: int) -> ReadinessState | None:
+def load_readiness(db: Database, assessment_id: int) -> ReadinessState | None:
     """The stored readiness state, or None if the person has not started the roadmap."""
     row = db.execute(
         "SELECT ecq_set FROM readiness WHERE assessment_id = ?", [assessment_id]

@@ -1,9 +1,9 @@
 """Typed access to one open database, composed of one small store per kind of row.
 
-``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions`` and
-``repo.settings`` each own their tables; the few changes that span several (a new person with their
-assessment; a person's rows kept for "bring back") are here. Operations (``ses_decider.ops``) combine
-them into what a user does, each in one transaction.
+``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions``,
+``repo.settings`` and ``repo.deciding`` each own their tables; the few changes that span several (a
+new person with their assessment; a person's rows kept for "bring back") are here. Operations
+(``ses_decider.ops``) combine them into what a user does, each in one transaction.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from ses_decider.core.model import Assessment
 from ses_decider.core.records import MENTOR, SELF, Person
 from ses_decider.storage.assessments import AssessmentStore
+from ses_decider.storage.connection import Database
+from ses_decider.storage.deciding import DecidingStore
 from ses_decider.storage.notes import DecisionStore, NoteStore
 from ses_decider.storage.people import PeopleStore, now_iso
 from ses_decider.storage.snapshots import SnapshotStore
@@ -40,6 +40,11 @@ _PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("snapshots", "person_id = :person"),
     ("discussion_notes", "person_id = :person"),
     ("decisions", "person_id = :person"),
+    ("deciding_reasons", "person_id = :person"),
+    ("deciding_premortem", "person_id = :person"),
+    ("deciding_friend_views", "person_id = :person"),
+    ("deciding_experiments", "person_id = :person"),
+    ("deciding_journal", "person_id = :person"),
 )
 
 
@@ -52,7 +57,7 @@ class PersonRows:
 
 
 class SettingStore:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     def get(self, key: str, default: str | None = None) -> str | None:
@@ -71,7 +76,7 @@ class SettingStore:
 class Repository:
     """One open database, as stores of people, assessments, snapshots, notes and settings."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
         self.people = PeopleStore(db)
         self.assessments = AssessmentStore(db)
@@ -79,6 +84,7 @@ class Repository:
         self.notes = NoteStore(db)
         self.decisions = DecisionStore(db)
         self.settings = SettingStore(db)
+        self.deciding = DecidingStore(db)
 
     def create_person(
         self,

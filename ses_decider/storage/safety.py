@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from ses_decider.storage.backups import BACKUP_DIR, backup_database, list_backups
+from ses_decider.storage.connection import Database
 from ses_decider.storage.db import DB_FILENAME, is_read_only, migrations
 from ses_decider.storage.file_modes import tighten_mode
 
@@ -38,7 +37,7 @@ class BackupInfo:
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(db: Database) -> Iterator[Database]:
     """Like ``db.atomic()`` but takes the write lock first (BEGIN IMMEDIATE).
 
     A transaction that reads and then writes must not start deferred: when another process commits
@@ -116,9 +115,7 @@ def backups_with_info(data_folder: Path) -> list[BackupInfo]:
     return out
 
 
-def daily_backup(
-    db: sqlite_utils.Database, data_folder: Path, now: datetime | None = None
-) -> Path | None:
+def daily_backup(db: Database, data_folder: Path, now: datetime | None = None) -> Path | None:
     """Back up unless the newest backup (of any reason) was made today; returns the new copy or
     None. A database opened read-only is not backed up: nothing can change in it."""
     if is_read_only(db):

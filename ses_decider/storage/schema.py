@@ -5,10 +5,78 @@ foreign keys off so a table can be rebuilt (SQLite cannot drop a UNIQUE or NOT N
 
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils import Migrations
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-migrations = Migrations("ses_decider")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    fn: Callable[[Any], None]
+
+
+class LazyMigrations:
+    """``sqlite_utils.Migrations`` with sqlite-utils imported only when a migration must run.
+
+    Registered the same way (``@migrations()``); what is pending is read with plain SQL from the
+    ``_sqlite_migrations`` table sqlite-utils keeps, so opening an up-to-date database imports
+    nothing more (see storage/connection.py for why).
+    """
+
+    name = "ses_decider"
+    table = "_sqlite_migrations"
+
+    def __init__(self) -> None:
+        self._steps: list[Step] = []
+        self._real = None
+
+    def __call__(self, *, name: str | None = None):
+        def inner(fn):
+            self._steps.append(Step(name or fn.__name__, fn))
+            return fn
+
+        return inner
+
+    @property
+    def _migrations(self) -> list[Step]:
+        """Every migration, in order (each has ``.name``), as sqlite-utils names the list."""
+        return list(self._steps)
+
+    def applied(self, db) -> list[Step]:
+        """The migrations of this set the database has recorded, in the order applied."""
+        conn = db.conn
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [self.table]
+        ).fetchone()
+        if not exists:
+            return []
+        rows = conn.execute(
+            f"SELECT name FROM {self.table} WHERE migration_set = ? ORDER BY rowid", [self.name]
+        ).fetchall()
+        known = {step.name: step for step in self._steps}
+        return [known.get(name, Step(name, lambda _db: None)) for (name,) in rows]
+
+    def pending(self, db) -> list[Step]:
+        done = {step.name for step in self.applied(db)}
+        return [step for step in self._steps if step.name not in done]
+
+    def apply(self, db, *, stop_before: str | None = None) -> None:
+        """Apply what is pending through sqlite-utils (each migration in a savepoint)."""
+        import sqlite_utils
+
+        if self._real is None:
+            self._real = sqlite_utils.Migrations(self.name)
+            for step in self._steps:
+                self._real(name=step.name)(step.fn)
+        target = db if isinstance(db, sqlite_utils.Database) else db.for_migrations()
+        self._real.apply(target, stop_before=stop_before)
+
+
+migrations = LazyMigrations()
 
 
 @migrations()
@@ -266,5 +334,92 @@ def m005_paths(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (assessment_id, path_id, factor_id),
             FOREIGN KEY (assessment_id, path_id)
                 REFERENCES paths(assessment_id, path_id) ON DELETE CASCADE
+        )"""
+    )
+
+
+@migrations()
+def m006_deciding(db: sqlite_utils.Database) -> None:
+    """Deciding well: own reasons, premortem answers, friend's views, experiments, the journal.
+
+    One table per kind of record, each row one record of `core/deciding_records.py` keyed by its
+    own id (a uuid, so copies of a person file merge record by record) within the person, who owns
+    it (cascade). ``position`` keeps the order the person made them in; lists and maps are JSON.
+    """
+    db.execute(
+        """CREATE TABLE deciding_reasons (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            side TEXT NOT NULL CHECK (side IN ('for', 'against')),
+            factor_id TEXT,
+            custom_factor_id TEXT,
+            prompt_id TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_premortem (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            path TEXT NOT NULL CHECK (path IN ('ses', 'stay')),
+            text TEXT NOT NULL,
+            factor_id TEXT,
+            prevention TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            done INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_friend_views (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            leans TEXT NOT NULL,
+            taken_on TEXT NOT NULL,
+            kept TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_experiments (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            factor_ids TEXT NOT NULL,
+            due TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'dropped')),
+            learned TEXT NOT NULL DEFAULT '',
+            finished_on TEXT,
+            snapshot_uid TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE deciding_journal (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            decision TEXT NOT NULL,
+            decided_on TEXT NOT NULL,
+            review_on TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '',
+            confidence INTEGER CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 100),
+            rejected TEXT NOT NULL DEFAULT '[]',
+            verdict TEXT NOT NULL DEFAULT '',
+            snapshot_uid TEXT,
+            outcome TEXT NOT NULL DEFAULT '',
+            answered_on TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, id)
         )"""
     )

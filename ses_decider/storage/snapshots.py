@@ -7,13 +7,11 @@ import json
 import uuid
 from typing import Any
 
-import sqlite_utils
-
 from ses_decider.core.model import Assessment
-from ses_decider.core.readiness import axes as readiness_axes
 from ses_decider.core.records import Snapshot
 from ses_decider.core.scoring import evaluate
 from ses_decider.storage.bodies import assessment_body, assessment_from_body, strip_envelope
+from ses_decider.storage.connection import Database
 from ses_decider.storage.people import now_iso
 
 _COLUMNS = "id, uid, person_id, taken_at, label, score, verdict, want, ready"
@@ -21,7 +19,7 @@ _CHUNK = 500  # SQLite allows 999 parameters in older builds
 
 
 class SnapshotStore:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
 
     def take(
@@ -34,6 +32,8 @@ class SnapshotStore:
         uid: str | None = None,
     ) -> Snapshot:
         """Freeze the assessment with a label; returns what the timeline shows of it."""
+        from ses_decider.core.readiness import axes as readiness_axes  # not needed to start
+
         evaluation = evaluate(assessment)
         axes = readiness_axes(assessment, evaluation)
         row: dict[str, Any] = {

@@ -54,6 +54,12 @@ def _readiness(window: MainWindow) -> QWidget:
     return ReadinessView(window.session)
 
 
+def _deciding(window: MainWindow) -> QWidget:
+    from ses_decider.ui.views.deciding_view import DecidingView
+
+    return DecidingView(window.session)
+
+
 def _history(window: MainWindow) -> QWidget:
     from ses_decider.ui.views.history_view import HistoryView
 
@@ -83,6 +89,12 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
+    Page(
+        "deciding",
+        "Decide &well",
+        _deciding,
+        Changes.current() | Changes.PERSON | Changes.DECIDING | Changes.SNAPSHOTS,
+    ),
     Page("readiness", "Fit && &readiness", _readiness, Changes.current() | Changes.PERSON),
     Page(
         "history",
@@ -334,6 +346,8 @@ class MainWindow(QMainWindow):
             self.on_person_changed()
         if changes & (Changes.FACTORS | Changes.PERSON):
             self.rebuild_rows()
+        if changes & (Changes.FACTORS | Changes.PERSON | Changes.DECIDING):
+            self.mark_own_reasons()
         if changes & DECIDE_WATCHES:
             self.refresh()
         if changes & ~(Changes.RATINGS | Changes.FACTORS) or self.session.assessment.paths:
@@ -356,6 +370,19 @@ class MainWindow(QMainWindow):
             row.clear_requested.connect(self.path_commands.clear)
         self._attach_pay_calculator()
         self._rebuild_hidden_menu()
+
+    def mark_own_reasons(self) -> None:
+        """A small label on the rows whose factor came from the person's own reasons."""
+        from ses_decider.core.deciding import covered_factor_ids
+        from ses_decider.ops.deciding import deciding_records
+
+        records = self.session.read(deciding_records, self.session.person.id)
+        covered = covered_factor_ids(records.own_reasons)
+        for factor_id, row in self.factor_list.rows.items():
+            mine = factor_id in covered
+            row.mark.setText("\u270d from your reasons" if mine else "")
+            row.mark.setVisible(mine)
+            row.setAccessibleDescription("From your own reasons" if mine else "")
 
     def refresh(self) -> None:
         """Redraw what depends on ratings: banner, row labels, chart."""

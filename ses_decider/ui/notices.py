@@ -32,7 +32,33 @@ def other_path_higher(session, today: date) -> list[str]:
     return [f"\u21c4 {sentence}"] if sentence else []
 
 
-PROVIDERS: list[Provider] = [review_due, other_path_higher]
+def deciding_due(session, today: date) -> list[str]:
+    """A due experiment, a preventive step from the premortem, a journal review (Decide well)."""
+    from ses_decider.ops.deciding import due_now
+
+    due = session.read(due_now, session.person.id, today)
+    if not due:
+        return []
+    from ses_decider.core.deciding_content import deciding_content
+
+    step = {kind: deciding_content().step(s).title for kind, s in _DUE_STEPS.items()}
+    where = {
+        "experiment": "Experiment due {due}: {title}. Re-rate what it taught you, then mark it "
+        "done (Decide well \u203a {step}).",
+        "premortem": "Step due {due}: {title} (Decide well \u203a {step}).",
+        "journal": "Your decision journal asks how \u201c{title}\u201d went (review date {due}): "
+        "Decide well \u203a {step}.",
+    }
+    return [
+        "\u23f0 " + where[item.kind].format(due=item.due, title=item.title, step=step[item.kind])
+        for item in due
+    ]
+
+
+_DUE_STEPS = {"experiment": "experiments", "premortem": "premortem", "journal": "journal"}
+
+
+PROVIDERS: list[Provider] = [review_due, other_path_higher, deciding_due]
 
 
 def notices(session, today: date | None = None) -> list[str]:

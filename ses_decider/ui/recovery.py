@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ses_decider import APP_NAME
 from ses_decider.storage import safety
+from ses_decider.storage.connection import Database
 from ses_decider.storage.db import DatabaseProblem, open_database
 
 RESTORE, NEW, QUIT = "restore", "new", "quit"
@@ -49,7 +49,7 @@ def ask_what_to_do(problem: DatabaseProblem, has_backup: bool) -> str:
     return {restore: RESTORE, new: NEW}.get(box.clickedButton(), QUIT)
 
 
-def recover_on_open(problem: DatabaseProblem, path: Path) -> sqlite_utils.Database | None:
+def recover_on_open(problem: DatabaseProblem, path: Path) -> Database | None:
     """After open_database refused ``path``: ask, act, and return an open database (None: quit)."""
     path = Path(path)
     good = safety.latest_good_backup(path.parent)
@@ -110,7 +110,7 @@ class RestoreDialog(QDialog):
         return None
 
 
-def _switch_to(window, db: sqlite_utils.Database) -> None:
+def _switch_to(window, db: Database) -> None:
     """Carry on with another database: the session forgets the old one and opens someone."""
     from ses_decider.storage.repository import Repository
 

@@ -239,6 +239,7 @@ class Session(QObject):
 
     def clear_rating(self, factor_id: str, role: str = SELF) -> None:
         """Back to "not rated": the factor takes no part in the score (one undo step)."""
+        self._catch_up()
         rating = self.view(role).ratings[factor_id]
         if rating.weight is None and rating.lean is None:
             return
@@ -257,34 +258,35 @@ class Session(QObject):
 
     def set_gut(self, which: str, verdict: Verdict | None) -> None:
         """Record the gut answer 'before' or 'after' weighing."""
-        self._push(_SetAssessmentField(self, f"gut_{which}", verdict, "Gut answer"))
+        self._push_edit(lambda: _SetAssessmentField(self, f"gut_{which}", verdict, "Gut answer"))
 
     def set_fit(self, question_id: str, value: float | None) -> None:
         """Answer (or clear) one fit question."""
+        self._catch_up()
         fit = dict(self.assessment.fit)
         if value is None:
             fit.pop(question_id, None)
         else:
             fit[question_id] = float(value)
         if fit != self.assessment.fit:
-            self._push(_SetAssessmentField(self, "fit", fit, "Fit answer"))
+            self._push_edit(lambda: _SetAssessmentField(self, "fit", fit, "Fit answer"))
 
     def set_readiness(self, state, text: str = "Readiness") -> None:
         """Replace the readiness facts, ECQ ratings and plan with an edited copy (one undo step)."""
         if state != self.assessment.readiness:
-            self._push(_SetAssessmentField(self, "readiness", state, text))
+            self._push_edit(lambda: _SetAssessmentField(self, "readiness", state, text))
 
     def set_hidden(self, factor_id: str, hidden: bool) -> None:
-        self._push(_SetHidden(self, factor_id, hidden))
+        self._push_edit(lambda: _SetHidden(self, factor_id, hidden))
 
     def add_factor(self, factor: Factor, rating: Rating | None = None) -> None:
-        self._push(_AddFactor(self, factor, rating or Rating()))
+        self._push_edit(lambda: _AddFactor(self, factor, rating or Rating()))
 
     def remove_custom_factor(self, factor_id: str) -> None:
         factor = self.assessment.factor(factor_id)
         if not factor.custom:
             raise ValueError("default factors are hidden, not removed")
-        self._push(_RemoveFactor(self, factor_id))
+        self._push_edit(lambda: _RemoveFactor(self, factor_id))
 
     # Other paths beside the SES (ui/path_edits.py): undoable edits of the assessment ---------
     def add_path(self, path: CareerPath) -> None:
@@ -340,7 +342,7 @@ class Session(QObject):
 
     def replace_assessment(self, assessment: Assessment, text: str) -> None:
         """Swap in a whole new assessment (a weighting method, say) as one step."""
-        self._push(_ReplaceAssessment(self, assessment, text))
+        self._push_edit(lambda: _ReplaceAssessment(self, assessment, text))
 
     # Saving -----------------------------------------------------------------------------------
     def flush(self) -> bool:
@@ -400,7 +402,17 @@ class Session(QObject):
         self._data_version = self._read_data_version()
 
     # Internals --------------------------------------------------------------------------------
+    def _catch_up(self) -> None:
+        """Before an edit on screen: if another process changed the database since it was read
+        (a CLI import of the mentor's view, say), read it again first, so the edit lands on the
+        newer data and the save never writes a stale copy over it."""
+        if not self._dirty:
+            self.check_external_changes()
+
     def _edit_rating(self, role: str, factor_id: str, field: str, value, verb: str) -> None:
+        self._catch_up()
+        if self.person is None or factor_id not in self.view(role).ratings:
+            return
         rating = self.view(role).ratings[factor_id]
         if getattr(rating, field) == value:
             return
@@ -412,6 +424,12 @@ class Session(QObject):
 
     def _push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)  # push() runs redo(), which calls _after_edit
+
+    def _push_edit(self, make) -> None:
+        """Catch up with other processes, then build the edit (it reads the view as it is now)."""
+        self._catch_up()
+        if self.person is not None:
+            self._push(make())
 
     def _after_edit(self, changes: Changes, role: str = SELF) -> None:
         if role == SELF:

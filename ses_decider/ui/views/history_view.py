@@ -225,9 +225,14 @@ class HistoryView(QWidget):
         self.outcome.setAccessibleName("How it went")
         self.choice.currentIndexChanged.connect(self._save_decision)
         self.outcome.editingFinished.connect(self._save_decision)
+        self.journal_button = QPushButton("&Journal\u2026")
+        self.journal_button.setAccessibleName("Write this decision in your decision journal")
+        self.journal_button.setToolTip("Why you decided, how sure you are, what you turned down")
+        self.journal_button.clicked.connect(self.open_journal)
         decision.addWidget(QLabel("Final decision:"))
         decision.addWidget(self.choice)
         decision.addWidget(self.outcome, 1)
+        decision.addWidget(self.journal_button)
         grid.addLayout(review)
         grid.addLayout(decision)
         return box
@@ -337,6 +342,13 @@ class HistoryView(QWidget):
         self.session.run(
             history_ops.set_snapshot_label, snapshot_id, text, undo_text="Snapshot label"
         )
+
+    def open_journal(self) -> None:
+        """The decision journal (Decide well), filled in with the final decision, if one is set."""
+        from ses_decider.ui.views.deciding_journal import write_journal
+
+        choice = self.choice.currentData()
+        write_journal(self.session, self.window(), choice.label if choice else "")
 
     def _save_review(self) -> None:
         value = (

@@ -88,6 +88,9 @@ class FactorRow(QFrame):
         self.title = QLabel(f"<b>{_escape(factor.title)}</b>")
         self.source = QLabel(_escape(source_text))
         self.source.setObjectName("sourceLabel")
+        self.mark = QLabel()  # "from your reasons": set by the window (deciding well)
+        self.mark.setObjectName("ownReasonMark")
+        self.mark.hide()
 
         self.weight = QSlider(Qt.Orientation.Horizontal)
         self.weight.setRange(0, 10 * STEPS_PER_POINT)
@@ -170,6 +173,7 @@ class FactorRow(QFrame):
         name_box.setSpacing(2)
         name_box.addWidget(self.title)
         name_box.addWidget(self.source)
+        name_box.addWidget(self.mark)
         name_box.addWidget(self.dealbreaker)
         name_box.addLayout(buttons)
         name_box.addStretch(1)
