@@ -25,6 +25,7 @@ TARGETS = {  # figure -> (target, unit, what it is); lower is better for all
     "slider_ms": (8, "ms", "slider move, redrawn (median)"),
     "robustness_ms": (30, "ms", "Monte Carlo, 10,000 draws (median)"),
     "recompute_ms": (8, "ms", "verdict + tipping points + tornado (median)"),
+    "paths_ms": (2, "ms", "5 other paths + the best one's tipping points (median)"),
     "history_tab_ms": (300, "ms", "History tab, 10,000 snapshots"),
     "save_ms": (5, "ms", "one save (median)"),
     "people_switcher_ms": (300, "ms", "person switcher, 200 people"),

@@ -198,6 +198,7 @@ def _score_text(person: str | None, result: dict) -> str:
             f"Robustness: {robustness['label']} (P(GO) {robustness['p_go']:.0%}, "
             f"P(CLOSE CALL) {robustness['p_close_call']:.0%}, P(NO-GO) {robustness['p_no_go']:.0%})"
         )
+    lines.extend(_paths_text(result))
     if result.get("quadrant_title"):
         lines.append(
             f"Do I want it? {result['want']:.0f}  Am I ready? {result['ready']:.0f}  "
@@ -205,6 +206,27 @@ def _score_text(person: str | None, result: dict) -> str:
         )
     lines.extend(_deciding_text(result))
     return "\n".join(lines)
+
+
+def _paths_text(result: dict) -> list[str]:
+    """The other paths beside the SES: each scored against staying, and the best one named."""
+    paths = result.get("paths") or []
+    if not paths:
+        return []
+    from ses_decider.core.paths import score_text
+
+    shown = ", ".join(f"{p['title']} {score_text(p['score'])} ({p['verdict']})" for p in paths)
+    lines = [f"Other paths (staying where you are scores 50): {shown}"]
+    best = next((p for p in paths if p["id"] == result.get("best_other_path")), None)
+    if result.get("higher_path_sentence"):
+        lines.append("Best other path: " + result["higher_path_sentence"])
+    elif best is not None:
+        lines.append(f"Best other path: {best['title']}; the SES scores at least as high.")
+    else:
+        lines.append("Best other path: none has a score yet (or a dealbreaker rules it out).")
+    if result.get("path_tipping_sentence"):
+        lines.append(result["path_tipping_sentence"])
+    return lines
 
 
 def _deciding_text(result: dict) -> list[str]:

@@ -86,3 +86,48 @@ def _take(first: Assessment, fid: str, theirs: Rating | None, second: Assessment
         dealbreaker=old.dealbreaker or theirs.dealbreaker,
     )
     return trial
+
+
+def path_changes(first: Assessment, second: Assessment) -> list[str]:
+    """What changed in the other paths from ``first`` to ``second``, one sentence per path:
+    added, removed, renamed, or its leans and dealbreakers (and its score) changed. Paths are
+    matched by id; a path whose score moved only because the shared weights did says so."""
+    from ses_decider.core.explain import fmt
+    from ses_decider.core.paths import evaluate_path, score_text
+
+    before = {p.id: p for p in first.paths}
+    after = {p.id: p for p in second.paths}
+    titles = {f.id: f.title for f in first.factors} | {f.id: f.title for f in second.factors}
+
+    def lean(value: float | None) -> str:
+        return "not rated" if value is None else fmt(value, signed=True)
+
+    lines: list[str] = []
+    for path in second.paths:
+        old = before.get(path.id)
+        score = evaluate_path(second, path).score
+        if old is None:
+            lines.append(f"Added the path \u201c{path.title}\u201d (scores {score_text(score)}).")
+            continue
+        parts = []
+        if old.title != path.title:
+            parts.append(f"renamed from \u201c{old.title}\u201d")
+        for fid in [f.id for f in second.factors]:
+            if old.leans.get(fid) != path.leans.get(fid):
+                parts.append(
+                    f"{titles[fid]} lean {lean(old.leans.get(fid))} \u2192 {lean(path.leans.get(fid))}"
+                )
+            if (fid in old.dealbreakers) != (fid in path.dealbreakers):
+                now = "now" if fid in path.dealbreakers else "no longer"
+                parts.append(f"{titles[fid]} {now} a dealbreaker")
+        old_score = evaluate_path(first, old).score
+        moved = score_text(old_score) != score_text(score)
+        if moved:
+            why = "" if parts else " (the weights changed)"
+            parts.append(f"score {score_text(old_score)} \u2192 {score_text(score)}{why}")
+        if parts:
+            lines.append(f"{path.title}: " + "; ".join(parts) + ".")
+    for path in first.paths:
+        if path.id not in after:
+            lines.append(f"Removed the path \u201c{path.title}\u201d.")
+    return lines

@@ -120,7 +120,37 @@ def explain_result(assessment: Assessment, seed: int = 0, with_robustness: bool 
         }
     if assessment.fit or assessment.readiness is not None:
         result.update(_axes_result(assessment, evaluation))
+    result.update(_paths_result(assessment, evaluation))
     return result
+
+
+def _paths_result(assessment: Assessment, evaluation: Evaluation) -> dict[str, Any]:
+    """The other paths beside the SES (none: empty), the best of them and where it and the SES
+    would change places (core/paths.py, core/path_tipping.py)."""
+    from ses_decider.core.path_tipping import path_tipping_point, path_tipping_sentence
+    from ses_decider.core.paths import best_other, higher_path_sentence, other_scores
+
+    scores = other_scores(assessment)
+    best = best_other(assessment, scores)
+    tip = path_tipping_point(assessment) if best is not None else None
+    return {
+        "paths": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "kind": s.kind,
+                "score": s.score,
+                "verdict": s.verdict.value,
+                "contributions": dict(s.evaluation.contributions),
+                "dealbreakers": list(s.evaluation.dealbreakers),
+            }
+            for s in scores
+        ],
+        "best_other_path": best.id if best else None,
+        "higher_path_sentence": higher_path_sentence(assessment, evaluation),
+        "path_tipping_point": tip.to_json() if tip else None,
+        "path_tipping_sentence": path_tipping_sentence(assessment) if tip else None,
+    }
 
 
 def _axes_result(assessment: Assessment, evaluation: Evaluation) -> dict[str, Any]:

@@ -100,6 +100,29 @@ class Rating:
         return dealbreaker_decides(self.dealbreaker, self.lean)
 
 
+OWN_PATH = "own"  # the kind of a path the person named themselves
+
+
+@dataclass
+class CareerPath:
+    """A path beside the SES (SL/ST, another agency, leaving), scored against staying.
+
+    ``leans`` holds this path's lean per factor id (absent: not rated for this path), on the same
+    -5..+5 scale as the SES's own, read against staying where I am; ``dealbreakers`` the factors
+    that are musts for this path. The weights are the assessment's (what matters to me does not
+    change with the option). ``kind`` is a suggested path's id from resources/paths.json, or "own".
+    """
+
+    id: str
+    title: str
+    leans: dict[str, float] = field(default_factory=dict)
+    dealbreakers: set[str] = field(default_factory=set)
+    kind: str = OWN_PATH
+
+    def copy(self) -> CareerPath:
+        return replace(self, leans=dict(self.leans), dealbreakers=set(self.dealbreakers))
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Score cut-offs: GO at or above ``go``, NO-GO below ``no_go``, CLOSE CALL between."""
@@ -173,6 +196,8 @@ class Assessment:
     # Fit answers (question id -> 0..4) and the readiness roadmap; see core/readiness.py.
     fit: dict[str, float] = field(default_factory=dict)
     readiness: ReadinessState | None = None
+    # Other paths beside the SES, each scored against staying (core/paths.py); none by default.
+    paths: list[CareerPath] = field(default_factory=list)
 
     def shown(self) -> list[tuple[Factor, Rating]]:
         """The factors on the table (not hidden), rated or not, with their ratings, in order."""
@@ -201,4 +226,11 @@ class Assessment:
             hidden=set(self.hidden),
             fit=dict(self.fit),
             readiness=self.readiness.copy() if self.readiness is not None else None,
+            paths=[p.copy() for p in self.paths],
         )
+
+    def path(self, path_id: str) -> CareerPath:
+        for path in self.paths:
+            if path.id == path_id:
+                return path
+        raise KeyError(path_id)

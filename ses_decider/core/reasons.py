@@ -138,9 +138,13 @@ def _score(reason_terms: tuple[str, ...], factor: Factor) -> tuple[float, tuple[
 
 
 def own_title(text: str) -> str:
-    """A short title for a factor of one's own: the reason's first clause, capitalised, <= 60 chars."""
-    first = re.split(r"[.;:!?\n]", text.strip(), maxsplit=1)[0]
-    clause = " ".join(first.split()).strip(" ,-\u2013\u2014\"'")
+    """A short title for a factor of one's own: the reason's first clause with words in it,
+    capitalised, <= 60 chars ("" only when the text has no word at all)."""
+    clause = ""
+    for part in re.split(r"[.;:!?\n]", text.strip()):  # "-" alone is no title: try the next
+        clause = " ".join(part.split()).strip(" ,-\u2013\u2014\"'")
+        if clause:
+            break
     if not clause:
         return ""
     if len(clause) > OWN_TITLE_MAX:

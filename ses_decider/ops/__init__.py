@@ -38,8 +38,8 @@ class Changes(enum.Flag):
 
     @classmethod
     def current(cls) -> Changes:
-        """Everything a replaced current assessment touches."""
-        return cls.RATINGS | cls.FACTORS | cls.READINESS
+        """Everything a replaced current assessment touches (its other paths too)."""
+        return cls.RATINGS | cls.FACTORS | cls.READINESS | cls.PATHS
 
     @classmethod
     def everything(cls) -> Changes:

@@ -1,5 +1,5 @@
 """A person's current assessment (and the mentor's view of them): one row in ``assessments`` plus a
-row per factor in ``ratings`` and the fit and readiness rows. Each save replaces them atomically."""
+row per factor in ``ratings``, the fit and readiness rows and the other paths' rows. Each save replaces them atomically."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from ses_decider.core.content import catalogue
 from ses_decider.core.model import Assessment, Certainty, Factor, Rating, Thresholds, Verdict
 from ses_decider.core.records import SELF
 from ses_decider.storage.connection import Database
+from ses_decider.storage.path_rows import load_paths, save_paths
 from ses_decider.storage.people import now_iso
 from ses_decider.storage.readiness_rows import load_fit, load_readiness, save_fit_and_readiness
 
@@ -95,6 +96,7 @@ class AssessmentStore:
                 ],
             )
             save_fit_and_readiness(self.db, assessment_id, assessment)
+            save_paths(self.db, assessment_id, assessment)
 
     def load(self, person_id: int, role: str = SELF) -> Assessment:
         """The stored view; every default factor is present (those never stored: not rated)."""
@@ -149,6 +151,7 @@ class AssessmentStore:
             method=head["method"],
             fit=load_fit(self.db, head["id"]),
             readiness=load_readiness(self.db, head["id"]),
+            paths=load_paths(self.db, head["id"]),
         )
 
     def delete(self, person_id: int, role: str) -> None:

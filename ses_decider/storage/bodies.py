@@ -6,6 +6,8 @@ round trip is exact; ``weight``/``lean`` are null for a factor not rated yet. Th
 by a JSON Schema before a file's body gets here (`exchange.validate`); this module checks what a
 schema cannot (known factor ids, no duplicates, real dates) and raises `FormatError` naming the field.
 A default factor the body does not mention is added, not rated: it takes no part in the score.
+Other paths beside the SES travel as ``"paths"`` (written only when there are some, so a body of the
+two-path case is exactly what it always was).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ses_decider.core.model import (
     DEFAULT_GO,
     DEFAULT_NO_GO,
     Assessment,
+    CareerPath,
     Certainty,
     EcqRating,
     Factor,
@@ -28,6 +31,7 @@ from ses_decider.core.model import (
     Verdict,
     check_iso_date,
 )
+from ses_decider.core.paths import SES_ID, STAY_ID
 from ses_decider.storage.errors import FormatError, check_text
 
 # Keys of a body beside the assessment itself (envelope, timestamps, a snapshot's own fields).
@@ -75,11 +79,70 @@ def assessment_fields(assessment: Assessment) -> dict[str, Any]:
     return data
 
 
+def paths_to_data(assessment: Assessment, factor_ids: set[str] | None = None) -> list[dict]:
+    """The other paths as plain data; leans and dealbreakers only for ``factor_ids`` (default:
+    every factor of the assessment), so a file never names a factor it does not hold."""
+    known = set(assessment.ratings) if factor_ids is None else factor_ids
+    order = [f.id for f in assessment.factors if f.id in known]
+    return [
+        {
+            "id": p.id,
+            "title": p.title,
+            "kind": p.kind,
+            "leans": {fid: plain_number(p.leans[fid]) for fid in order if fid in p.leans},
+            "dealbreakers": [fid for fid in order if fid in p.dealbreakers],
+        }
+        for p in assessment.paths
+    ]
+
+
+def paths_from_data(
+    items: list[dict[str, Any]], factor_ids: set[str], prefix: str = ""
+) -> list[CareerPath]:
+    """Other paths from a body; FormatError naming the field for what a schema cannot check."""
+    from ses_decider.core.model import OWN_PATH
+
+    paths: list[CareerPath] = []
+    for index, item in enumerate(items):
+        at = f"{prefix}paths[{index}]"
+        check_text(item.get("title"), f"{at}.title")
+        if item["id"] in (STAY_ID, SES_ID):
+            raise FormatError(
+                f"field {at}.id: {item['id']!r} is one of the two paths every assessment has"
+                " (staying, the SES); give this path another id"
+            )
+        if any(p.id == item["id"] for p in paths):
+            raise FormatError(f"field {at}.id: {item['id']!r} appears more than once")
+        leans: dict[str, float] = {}
+        for fid, lean in item.get("leans", {}).items():
+            if fid not in factor_ids:
+                raise FormatError(f"field {at}.leans.{fid}: unknown factor id {fid!r}")
+            if lean is not None:
+                leans[fid] = float(lean)
+        dealbreakers = set()
+        for n, fid in enumerate(item.get("dealbreakers", [])):
+            if fid not in factor_ids:
+                raise FormatError(f"field {at}.dealbreakers[{n}]: unknown factor id {fid!r}")
+            dealbreakers.add(fid)
+        paths.append(
+            CareerPath(
+                id=item["id"],
+                title=" ".join(item["title"].split()),
+                leans=leans,
+                dealbreakers=dealbreakers,
+                kind=item.get("kind", OWN_PATH),
+            )
+        )
+    return paths
+
+
 def assessment_body(assessment: Assessment) -> dict[str, Any]:
     """The whole assessment: every factor in order, with ``hidden`` listing some."""
     body = assessment_fields(assessment)
     body["factors"] = [factor_item(f, assessment.ratings[f.id]) for f in assessment.factors]
     body["hidden"] = sorted(assessment.hidden)
+    if assessment.paths:
+        body["paths"] = paths_to_data(assessment)
     return body
 
 
@@ -136,6 +199,7 @@ def assessment_from_body(body: dict[str, Any], where: str = "") -> Assessment:
     no_go = float(thresholds.get("no_go", DEFAULT_NO_GO))
     if no_go > go:
         raise FormatError(f"field {prefix}thresholds: no_go must not be above go")
+    paths = paths_from_data(body.get("paths", []), set(ratings), prefix)
     return Assessment(
         factors=factors,
         ratings=ratings,
@@ -146,6 +210,7 @@ def assessment_from_body(body: dict[str, Any], where: str = "") -> Assessment:
         method=body.get("method", "direct"),
         fit=fit_from_data(body.get("fit", {}), prefix),
         readiness=readiness_from_data(body.get("readiness"), prefix),
+        paths=paths,
     )
 
 

@@ -18,6 +18,7 @@ from ses_decider.storage.bodies import (
     assessment_fields,
     assessment_from_body,
     factor_item,
+    paths_to_data,
     strip_envelope,
 )
 from ses_decider.storage.errors import FormatError, check_text
@@ -25,6 +26,9 @@ from ses_decider.storage.errors import FormatError, check_text
 __all__ = ["FormatError", "check_text"]  # re-exported: every file problem is a FormatError
 
 ASSESSMENT_FORMAT = "ses-decider/assessment"
+# Version 2 may carry other paths beside the SES; a file without any is written as version 1, the
+# two-path case, exactly as before (so an older copy of the app still reads it).
+ASSESSMENT_VERSION = 2
 MAX_FILE_BYTES = 5_000_000  # a real assessment is a few kB; refuse anything absurd before parsing
 
 
@@ -150,12 +154,42 @@ def check_format_header(data: Any, expected: str) -> None:
         raise FormatError(f"field format: expected {expected!r}, got {data.get('format')!r}")
 
 
+def check_newer_version(data: Any, what: str, newest: int) -> None:
+    """A file from a newer app says so in one line, before the schema gets to it."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > newest:
+        reads = "1 and 2" if newest == 2 else f"1 to {newest}"
+        raise FormatError(
+            f"this {what} was written by a newer version of SES Decider (file version {version}; "
+            f"this app reads versions {reads}): update the app"
+        )
+
+
+def _check_two_path_case(data: Any) -> None:
+    """Version 1 is the two-path case; say so in words (the schema alone would say it poorly)."""
+    if not isinstance(data, dict) or type(data.get("version")) is not int or data["version"] != 1:
+        return
+    if "paths" in data:
+        raise FormatError(
+            "field paths: other paths need version 2 of the assessment file (this one says 1)"
+        )
+    factors = data.get("factors")
+    for index, item in enumerate(factors if isinstance(factors, list) else []):
+        if isinstance(item, dict) and "lean" in item and item["lean"] is None:
+            raise FormatError(
+                f"field factors[{index}].lean: not rated (null) needs version 2 of the "
+                "assessment file (this one says 1)"
+            )
+
+
 def assessment_from_data(data: Any) -> tuple[str | None, Assessment]:
     """Turn parsed JSON into (person name or None, Assessment); raise FormatError if invalid.
 
     Factors absent from the file take no part: default ones come back as not rated.
     """
     check_format_header(data, ASSESSMENT_FORMAT)
+    check_newer_version(data, "assessment file", ASSESSMENT_VERSION)
+    _check_two_path_case(data)
     validate(data, "assessment.schema.json")
     check_text(data.get("person"), "person")
     return data.get("person"), assessment_from_body(strip_envelope(data))
@@ -167,13 +201,26 @@ def load_assessment_file(path: str | Path) -> tuple[str | None, Assessment]:
 
 
 def assessment_to_data(assessment: Assessment, person: str | None = None) -> dict[str, Any]:
-    """The assessment as an assessment file: only the factors taking part (shown and rated)."""
-    data: dict[str, Any] = {"format": ASSESSMENT_FORMAT, "version": 1}
+    """The assessment as an assessment file: only the factors taking part (shown and rated).
+
+    With other paths it is version 2, and a factor taking part in any path's score is written
+    (with ``"lean": null`` where the SES itself has no lean for it); without, version 1.
+    """
+    version = ASSESSMENT_VERSION if assessment.paths else 1
+    data: dict[str, Any] = {"format": ASSESSMENT_FORMAT, "version": version}
     if person:
         data["person"] = person
     data["exported_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     data.update(assessment_fields(assessment))
-    data["factors"] = [factor_item(f, r) for f, r in assessment.active()]
+    taking_part = [
+        (f, r)
+        for f, r in assessment.shown()
+        if r.weight is not None
+        and (r.lean is not None or any(f.id in p.leans for p in assessment.paths))
+    ]
+    data["factors"] = [factor_item(f, r) for f, r in taking_part]
+    if assessment.paths:
+        data["paths"] = paths_to_data(assessment, {f.id for f, _ in taking_part})
     return data
 
 

@@ -37,6 +37,8 @@ _PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ),
     ("ecq_ratings", "assessment_id IN (SELECT id FROM assessments WHERE person_id = :person)"),
     ("plan_items", "assessment_id IN (SELECT id FROM assessments WHERE person_id = :person)"),
+    ("paths", "assessment_id IN (SELECT id FROM assessments WHERE person_id = :person)"),
+    ("path_ratings", "assessment_id IN (SELECT id FROM assessments WHERE person_id = :person)"),
     ("snapshots", "person_id = :person"),
     ("discussion_notes", "person_id = :person"),
     ("decisions", "person_id = :person"),

@@ -307,6 +307,38 @@ def _clear_impossible_dates(db: sqlite_utils.Database, table: str, column: str) 
 
 
 @migrations()
+def m005_paths(db: sqlite_utils.Database) -> None:
+    """Other paths beside the SES (SL/ST, another agency, leaving), per assessment.
+
+    A path row holds its title and kind; its leans and dealbreakers are rows of ``path_ratings``
+    (a factor with neither has no row: not rated for that path). Both go with their assessment
+    (cascade), and the weights stay in ``ratings``: they are shared by every path.
+    """
+    db.execute(
+        """CREATE TABLE paths (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            path_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'own',
+            title TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, path_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE path_ratings (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            path_id TEXT NOT NULL,
+            factor_id TEXT NOT NULL,
+            lean REAL CHECK (lean IS NULL OR lean BETWEEN -5 AND 5),
+            dealbreaker INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (assessment_id, path_id, factor_id),
+            FOREIGN KEY (assessment_id, path_id)
+                REFERENCES paths(assessment_id, path_id) ON DELETE CASCADE
+        )"""
+    )
+
+
+@migrations()
 def m006_deciding(db: sqlite_utils.Database) -> None:
     """Deciding well: own reasons, premortem answers, friend's views, experiments, the journal.
 

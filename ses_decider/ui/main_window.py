@@ -34,11 +34,13 @@ from ses_decider.core.explain import formula_lines
 from ses_decider.ops import Changes
 from ses_decider.ui.dialogs import FactorDialog, FormulaDialog, NoteDialog
 from ses_decider.ui.file_commands import FileCommands
+from ses_decider.ui.path_commands import PathCommands
 from ses_decider.ui.people_commands import PeopleCommands
 from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.contribution_chart import ContributionChart
 from ses_decider.ui.widgets.factor_rows import FactorList
 from ses_decider.ui.widgets.gut_check import GutCheckPanel
+from ses_decider.ui.widgets.paths_panel import PathsPanel
 from ses_decider.ui.widgets.solidity_panel import SolidityPanel
 from ses_decider.ui.widgets.verdict_banner import VerdictBanner
 
@@ -141,6 +143,18 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.factor_list)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Other paths beside the SES: which one the lean sliders show, and their scores.
+        self.path_commands = PathCommands(self)
+        self.paths_panel = PathsPanel()
+        self.paths_panel.path_chosen.connect(self.path_commands.choose)
+        self.paths_panel.add_requested.connect(self.path_commands.add)
+        self.paths_panel.rename_requested.connect(self.path_commands.rename)
+        self.paths_panel.remove_requested.connect(self.path_commands.remove)
+        rows = QWidget()
+        rows_layout = QVBoxLayout(rows)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
+        rows_layout.addWidget(self.paths_panel)
+        rows_layout.addWidget(scroll, 1)
         self.chart = ContributionChart()
         self.solidity = SolidityPanel()
         self.gut = GutCheckPanel()
@@ -153,7 +167,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.tabBar().setAccessibleName("Explanation tabs")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
+        splitter.addWidget(rows)
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -354,8 +368,8 @@ class MainWindow(QMainWindow):
         elif changes & Changes.STORIES:  # stories count on "Am I ready?"
             assessment, evaluation = self.session.assessment, self.session.evaluation
             self.banner.show_quadrant(self._axes(assessment, evaluation))
-        if changes & ~(Changes.RATINGS | Changes.FACTORS):
-            self.show_notices()
+        if changes & ~(Changes.RATINGS | Changes.FACTORS) or self.session.assessment.paths:
+            self.show_notices()  # with other paths, an SES lean can change which scores higher
         for page, _ in self._holders.values():
             if changes & page.watches:
                 self._stale[page.key] = self._stale.get(page.key, Changes.NONE) | changes
@@ -365,12 +379,14 @@ class MainWindow(QMainWindow):
         assessment = self.session.assessment
         for row in self.factor_list.rebuild(assessment.factors, assessment.hidden):
             row.weight_moved.connect(self.session.set_weight)
-            row.lean_moved.connect(self.session.set_lean)
-            row.dealbreaker_toggled.connect(self.session.set_dealbreaker)
+            # The lean and dealbreaker of the path the sliders show (the SES's own by default).
+            row.lean_moved.connect(self.path_commands.set_lean)
+            row.dealbreaker_toggled.connect(self.path_commands.set_dealbreaker)
             row.note_requested.connect(self.edit_note)
             row.hide_requested.connect(self.hide_factor)
             row.certainty_chosen.connect(self.session.set_certainty)
-            row.clear_requested.connect(self.session.clear_rating)
+            row.clear_requested.connect(self.path_commands.clear)
+        self._attach_pay_calculator()
         self._rebuild_hidden_menu()
 
     def mark_own_reasons(self) -> None:
@@ -394,15 +410,27 @@ class MainWindow(QMainWindow):
             if self._last_verdict is not None:
                 self.announce(f"Verdict is now {evaluation.verdict.label}")
             self._last_verdict = evaluation.verdict
+        shown = self.path_commands.row_view(evaluation)
+        path = self.path_commands.shown_path()
         for factor_id, row in self.factor_list.rows.items():
-            rating = assessment.ratings[factor_id]
-            row.show_rating(rating, evaluation.shares.get(factor_id), rating.dealbreaker_hit)
+            row.show_rating(*shown[factor_id])
+            for_path = f" for {path.title}" if path is not None else ""
+            row.lean.setAccessibleName(f"Lean of {row.factor.title}{for_path}")
+        self.paths_panel.show_paths(assessment, evaluation, self.path_commands.showing)
         self.chart.show_evaluation(assessment, evaluation)
         self.solidity.show_evaluation(assessment, evaluation)
         self.gut.show_evaluation(assessment, evaluation)
         self.banner.show_quadrant(self._axes(assessment, evaluation))
         if self.session.dirty:
             self.save_state.setText("Saving\u2026")
+
+    def _attach_pay_calculator(self) -> None:
+        """The "Pay in dollars…" button on the Pay row (ui/pay_dialog.py)."""
+        row = self.factor_list.rows.get("pay")
+        if row is not None:
+            from ses_decider.ui.pay_dialog import pay_button
+
+            row.add_tool(pay_button(self, row))
 
     def _axes(self, assessment, evaluation):
         """Both axes, once the person has started on fit or readiness (else None: no 2x2 yet)."""
@@ -459,6 +487,7 @@ class MainWindow(QMainWindow):
         QAccessible.updateAccessibility(event)
 
     def on_person_changed(self) -> None:
+        self.path_commands.showing = "ses"  # another person: the sliders show their SES leans
         person = self.session.person
         self.setWindowTitle(f"{person.name} \u2014 {APP_NAME}")
         self.demo_bar.setVisible(person.is_demo)

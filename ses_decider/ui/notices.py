@@ -22,6 +22,16 @@ def review_due(session, today: date) -> list[str]:
     return []
 
 
+def other_path_higher(session, today: date) -> list[str]:
+    """The verdict stays about the SES; this says plainly when another path scores higher."""
+    from ses_decider.core.paths import higher_path_sentence
+
+    if not session.assessment.paths:
+        return []
+    sentence = higher_path_sentence(session.assessment, session.evaluation)
+    return [f"\u21c4 {sentence}"] if sentence else []
+
+
 def deciding_due(session, today: date) -> list[str]:
     """A due experiment, a preventive step from the premortem, a journal review (Decide well)."""
     from ses_decider.ops.deciding import due_now
@@ -48,7 +58,7 @@ def deciding_due(session, today: date) -> list[str]:
 _DUE_STEPS = {"experiment": "experiments", "premortem": "premortem", "journal": "journal"}
 
 
-PROVIDERS: list[Provider] = [review_due, deciding_due]
+PROVIDERS: list[Provider] = [review_due, other_path_higher, deciding_due]
 
 
 def notices(session, today: date | None = None) -> list[str]:

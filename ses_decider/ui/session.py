@@ -25,6 +25,7 @@ from ses_decider.core.model import (
     WEIGHT_MAX,
     WEIGHT_MIN,
     Assessment,
+    CareerPath,
     Factor,
     Rating,
     Verdict,
@@ -286,6 +287,58 @@ class Session(QObject):
         if not factor.custom:
             raise ValueError("default factors are hidden, not removed")
         self._push_edit(lambda: _RemoveFactor(self, factor_id))
+
+    # Other paths beside the SES (ui/path_edits.py): undoable edits of the assessment ---------
+    def add_path(self, path: CareerPath) -> None:
+        from ses_decider.ui.path_edits import AddPath
+
+        self._push(AddPath(self, path))
+
+    def rename_path(self, path_id: str, title: str) -> None:
+        """Give a path another name (ValueError with a sentence when the name cannot be used)."""
+        from ses_decider.core.paths import check_title
+        from ses_decider.ui.path_edits import ChangePath
+
+        before = self.assessment.path(path_id)
+        others = [p.title for p in self.assessment.paths if p.id != path_id]
+        title = check_title(title, others)
+        if title != before.title:
+            after = replace(before.copy(), title=title)
+            self._push(ChangePath(self, before, after, f"Rename the path {before.title}"))
+
+    def remove_path(self, path_id: str) -> None:
+        from ses_decider.ui.path_edits import RemovePath
+
+        self._push(RemovePath(self, path_id))
+
+    def set_path_lean(self, path_id: str, factor_id: str, value: float | None) -> None:
+        """How a factor lands on another path, -5..+5 against staying (None: not rated)."""
+        from ses_decider.ui.path_edits import ChangePath
+
+        before = self.assessment.path(path_id)
+        if value is not None:
+            value = min(LEAN_MAX, max(LEAN_MIN, float(value)))
+        if before.leans.get(factor_id) == value:
+            return
+        after = before.copy()
+        if value is None:
+            after.leans.pop(factor_id, None)
+        else:
+            after.leans[factor_id] = value
+        title = self.assessment.factor(factor_id).title
+        text = f"Lean of {title} for {before.title}"
+        self._push(ChangePath(self, before, after, text, (path_id, factor_id)))
+
+    def set_path_dealbreaker(self, path_id: str, factor_id: str, on: bool) -> None:
+        from ses_decider.ui.path_edits import ChangePath
+
+        before = self.assessment.path(path_id)
+        if (factor_id in before.dealbreakers) == bool(on):
+            return
+        after = before.copy()
+        (after.dealbreakers.add if on else after.dealbreakers.discard)(factor_id)
+        title = self.assessment.factor(factor_id).title
+        self._push(ChangePath(self, before, after, f"Dealbreaker: {title} for {before.title}"))
 
     def replace_assessment(self, assessment: Assessment, text: str) -> None:
         """Swap in a whole new assessment (a weighting method, say) as one step."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ses_decider.core.compare import differences
+from ses_decider.core.compare import differences, path_changes
 from ses_decider.core.explain import fmt
 from ses_decider.core.model import Thresholds, Verdict
 from ses_decider.core.records import Choice, Decision, Snapshot
@@ -316,13 +316,16 @@ class HistoryView(QWidget):
         first = self.session.snapshot_assessment(older.id)
         second = self.session.snapshot_assessment(newer.id)
         diffs = differences(first, second)
-        if not diffs:
+        paths = path_changes(first, second)
+        if not diffs and not paths:
             self.compare_text.setText("The two snapshots weigh every factor the same.")
             return
         lines = [
             f"From \u201c{older.name}\u201d ({older.verdict.label}) to "
             f"\u201c{newer.name}\u201d ({newer.verdict.label}):"
         ]
+        if not diffs:
+            lines.append("The SES is weighed the same in both.")
         for diff in diffs[:8]:
             lines.append(
                 f"\u2022 {diff.title}: {_rating_text(diff.mine)} \u2192 {_rating_text(diff.theirs)}"
@@ -330,7 +333,9 @@ class HistoryView(QWidget):
                 + (", changes the verdict" if diff.changes_verdict else "")
                 + ")"
             )
-        lines.append(f"The change that moved it most: {diffs[0].title}.")
+        if diffs:
+            lines.append(f"The change that moved it most: {diffs[0].title}.")
+        lines.extend(f"\u2022 {line}" for line in paths)  # the other paths beside the SES
         self.compare_text.setText("\n".join(lines))
 
     def _save_label(self, snapshot_id: int, text: str) -> None:

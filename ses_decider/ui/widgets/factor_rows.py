@@ -177,6 +177,7 @@ class FactorRow(QFrame):
         name_box.addWidget(self.dealbreaker)
         name_box.addLayout(buttons)
         name_box.addStretch(1)
+        self._name_box = name_box
 
         lean_box = QVBoxLayout()
         lean_box.setSpacing(0)
@@ -207,6 +208,10 @@ class FactorRow(QFrame):
         grid.addLayout(weight_box, 0, 4)
         apply_column_widths(grid)
         self.setAccessibleName(factor.title)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A button of a feature of its own under the row's buttons (the Pay calculator, say)."""
+        self._name_box.insertWidget(self._name_box.count() - 1, widget)
 
     def _touch(self, field: str) -> None:
         if self._rating is not None and getattr(self._rating, field) is None:
