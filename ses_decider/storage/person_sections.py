@@ -56,4 +56,4 @@ def sections() -> list[PersonSection]:
 
 
 # The storage modules that register a section; a feature adds its module here (one line).
-_MODULES: tuple[str, ...] = ()
+_MODULES: tuple[str, ...] = ("ses_decider.storage.mentoring",)

@@ -1,7 +1,7 @@
 """Typed access to one open database, composed of one small store per kind of row.
 
-``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions`` and
-``repo.settings`` each own their tables; the few changes that span several (a new person with their
+``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions``,
+``repo.settings`` and ``repo.mentoring`` each own their tables; the few changes that span several (a new person with their
 assessment; a person's rows kept for "bring back") are here. Operations (``ses_decider.ops``) combine
 them into what a user does, each in one transaction.
 """
@@ -16,6 +16,7 @@ import sqlite_utils
 from ses_decider.core.model import Assessment
 from ses_decider.core.records import MENTOR, SELF, Person
 from ses_decider.storage.assessments import AssessmentStore
+from ses_decider.storage.mentoring import MentoringStore
 from ses_decider.storage.notes import DecisionStore, NoteStore
 from ses_decider.storage.people import PeopleStore, now_iso
 from ses_decider.storage.snapshots import SnapshotStore
@@ -38,6 +39,8 @@ _PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("snapshots", "person_id = :person"),
     ("discussion_notes", "person_id = :person"),
     ("decisions", "person_id = :person"),
+    ("mentoring_sessions", "person_id = :person"),
+    ("agreed_actions", "person_id = :person"),
 )
 
 
@@ -77,6 +80,7 @@ class Repository:
         self.notes = NoteStore(db)
         self.decisions = DecisionStore(db)
         self.settings = SettingStore(db)
+        self.mentoring = MentoringStore(db)
 
     def create_person(
         self,

@@ -1,0 +1,271 @@
+"""Mentoring: record, edit and remove sessions; add, edit, tick and remove agreed actions (each
+undoable, flag `Changes.SESSIONS`); and the readers the desk, the agenda and the session log use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import partial
+
+from ses_decider.core.agenda import build_agenda
+from ses_decider.core.deciding_records import Experiment, PremortemItem, edited
+from ses_decider.core.mentoring import (
+    AgendaItem,
+    AgreedAction,
+    DeskRow,
+    MentoringSession,
+    desk_row,
+)
+from ses_decider.core.records import MENTOR, display_names
+from ses_decider.core.scoring import evaluate
+from ses_decider.ops import Changes, OpResult
+from ses_decider.storage.repository import Repository
+
+
+# Sessions ---------------------------------------------------------------------------------------
+def record_session(
+    repo: Repository,
+    person_id: int,
+    session: MentoringSession,
+    actions: Sequence[AgreedAction] = (),
+    *,
+    today: date | None = None,
+) -> OpResult:
+    """Store a new session with the actions it agreed; ``value`` is the session as stored.
+
+    A session recorded on its own day keeps the mentee's score and verdict of that moment: what
+    "change since the last session" is measured from next time.
+    """
+    today = today or date.today()
+    if session.verdict is None and session.held_on == today.isoformat():
+        evaluation = evaluate(repo.assessments.load(person_id))
+        session = edited(
+            session,
+            score=evaluation.score,
+            verdict=evaluation.verdict,
+            updated_at=session.updated_at,
+        )
+    repo.people.get(person_id)  # KeyError for someone not stored
+    repo.mentoring.put_session(person_id, session)
+    for action in actions:
+        repo.mentoring.put_action(person_id, _for(action, session))
+    agreed = f" with {len(actions)} agreed action(s)" if actions else ""
+    return OpResult(
+        Changes.SESSIONS,
+        f"Session of {session.held_on} recorded{agreed}.",
+        session,
+        undo=partial(remove_session, session_id=session.id),
+    )
+
+
+def _for(action: AgreedAction, session: MentoringSession) -> AgreedAction:
+    if action.session_id == session.id:
+        return action
+    return edited(action, session_id=session.id, updated_at=action.updated_at)
+
+
+def edit_session(repo: Repository, session: MentoringSession) -> OpResult:
+    """Replace a stored session's day, agenda or notes (stamped now)."""
+    person_id, before = _session(repo, session.id)
+    after = edited(session)
+    repo.mentoring.put_session(person_id, after)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Session of {after.held_on} saved.",
+        after,
+        undo=partial(edit_session, session=before),
+    )
+
+
+def remove_session(repo: Repository, session_id: str) -> OpResult:
+    """Remove a session and the actions it agreed."""
+    person_id, session = _session(repo, session_id)
+    actions = [a for a in repo.mentoring.actions(person_id) if a.session_id == session_id]
+    repo.mentoring.delete_session(session_id)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Session of {session.held_on} removed.",
+        None,
+        undo=partial(_put_back_session, person_id=person_id, session=session, actions=actions),
+    )
+
+
+def _put_back_session(
+    repo: Repository, person_id: int, session: MentoringSession, actions: list[AgreedAction]
+) -> OpResult:
+    repo.mentoring.put_session(person_id, session)
+    for action in actions:
+        repo.mentoring.put_action(person_id, action)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Session of {session.held_on} back.",
+        session,
+        undo=partial(remove_session, session_id=session.id),
+    )
+
+
+def _session(repo: Repository, session_id: str) -> tuple[int, MentoringSession]:
+    found = repo.mentoring.session(session_id)
+    if found is None:
+        raise KeyError(session_id)
+    return found
+
+
+# Agreed actions ---------------------------------------------------------------------------------
+def add_action(repo: Repository, person_id: int, action: AgreedAction) -> OpResult:
+    """Add an action to one of the person's sessions."""
+    repo.mentoring.put_action(person_id, action)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Agreed action added: {action.what}",
+        action,
+        undo=partial(remove_action, action_id=action.id),
+    )
+
+
+def edit_action(repo: Repository, action: AgreedAction) -> OpResult:
+    """Replace a stored action's what, who, date or done (stamped now)."""
+    person_id, before = _action(repo, action.id)
+    after = edited(action)
+    repo.mentoring.put_action(person_id, after)
+    return OpResult(
+        Changes.SESSIONS, "Agreed action saved.", after, undo=partial(edit_action, action=before)
+    )
+
+
+def set_action_done(repo: Repository, action_id: str, done: bool) -> OpResult:
+    """Tick an action done (or not done again)."""
+    person_id, before = _action(repo, action_id)
+    if before.done == done:
+        return OpResult(Changes.NONE, "Nothing to change.", before)
+    after = edited(before, done=done)
+    repo.mentoring.put_action(person_id, after)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Done: {after.what}" if done else f"Not done yet: {after.what}",
+        after,
+        undo=partial(set_action_done, action_id=action_id, done=before.done),
+    )
+
+
+def remove_action(repo: Repository, action_id: str) -> OpResult:
+    person_id, action = _action(repo, action_id)
+    repo.mentoring.delete_action(action_id)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Agreed action removed: {action.what}",
+        None,
+        undo=partial(_put_back_action, person_id=person_id, action=action),
+    )
+
+
+def _put_back_action(repo: Repository, person_id: int, action: AgreedAction) -> OpResult:
+    repo.mentoring.put_action(person_id, action)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Agreed action back: {action.what}",
+        action,
+        undo=partial(remove_action, action_id=action.id),
+    )
+
+
+def _action(repo: Repository, action_id: str) -> tuple[int, AgreedAction]:
+    found = repo.mentoring.action(action_id)
+    if found is None:
+        raise KeyError(action_id)
+    return found
+
+
+# Reading ----------------------------------------------------------------------------------------
+def deciding_records(
+    repo: Repository, person_id: int
+) -> tuple[list[Experiment], list[PremortemItem]]:
+    """The person's experiments and premortem items, once the deciding records are stored (issue
+    16: ``repo.deciding``); until then there are none and the desk and agenda go without them.
+    This is the one place that reads them for the desk."""
+    store = getattr(repo, "deciding", None)
+    if store is None:
+        return [], []
+    return list(store.experiments(person_id)), list(store.premortem(person_id))
+
+
+def _mentor(repo: Repository, person_id: int):
+    return (
+        repo.assessments.load(person_id, MENTOR)
+        if repo.assessments.has(person_id, MENTOR)
+        else None
+    )
+
+
+def desk(repo: Repository, today: date | None = None) -> list[DeskRow]:
+    """Every person's desk row, by name. Snapshots, sessions and actions are read for everyone in
+    one query each; each person's current assessment (and mentor's view) is loaded once."""
+    today = today or date.today()
+    people = repo.people.all()
+    names = display_names(people)
+    points = repo.mentoring.all_score_points()
+    sessions = repo.mentoring.all_sessions()
+    actions = repo.mentoring.all_actions()
+    changed = repo.mentoring.changed_at_all()
+    mentors = {
+        pid
+        for (pid,) in repo.db.execute("SELECT person_id FROM assessments WHERE role = ?", [MENTOR])
+    }
+    rows = []
+    for person in people:
+        experiments, premortem = deciding_records(repo, person.id)
+        rows.append(
+            desk_row(
+                person_id=person.id,
+                name=names[person.id],
+                uid=person.uid,
+                mentee=repo.assessments.load(person.id),
+                mentor=repo.assessments.load(person.id, MENTOR) if person.id in mentors else None,
+                review_on=person.review_on,
+                points=points.get(person.id, ()),
+                changed_at=changed.get(person.id),
+                sessions=sessions.get(person.id, ()),
+                actions=actions.get(person.id, ()),
+                experiments=experiments,
+                premortem=premortem,
+                today=today,
+            )
+        )
+    return rows
+
+
+def person_agenda(
+    repo: Repository,
+    person_id: int,
+    today: date | None = None,
+    mentee=None,
+    mentor=None,
+) -> list[AgendaItem]:
+    """The agenda built for the person's next session (``mentee``/``mentor``: the views on screen,
+    else the stored ones)."""
+    experiments, premortem = deciding_records(repo, person_id)
+    mentee = mentee if mentee is not None else repo.assessments.load(person_id)
+    mentor = mentor if mentor is not None else _mentor(repo, person_id)
+    return build_agenda(
+        mentee,
+        mentor,
+        today=today,
+        points=repo.mentoring.score_points(person_id),
+        sessions=repo.mentoring.sessions(person_id),
+        actions=repo.mentoring.actions(person_id),
+        experiments=experiments,
+        premortem=premortem,
+    )
+
+
+def session_log(
+    repo: Repository, person_id: int
+) -> tuple[list[MentoringSession], list[AgreedAction]]:
+    """The person's sessions (oldest first) and agreed actions."""
+    return repo.mentoring.sessions(person_id), repo.mentoring.actions(person_id)
+
+
+def actions_due(repo: Repository, person_id: int, today: date | None = None) -> list[AgreedAction]:
+    """Agreed actions not done whose date has come, earliest first."""
+    today = today or date.today()
+    return [a for a in repo.mentoring.actions(person_id) if a.is_due(today)]
