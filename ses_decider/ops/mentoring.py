@@ -77,6 +77,52 @@ def edit_session(repo: Repository, session: MentoringSession) -> OpResult:
     )
 
 
+def save_session(
+    repo: Repository, session: MentoringSession, actions: Sequence[AgreedAction]
+) -> OpResult:
+    """Replace a stored session and the set of actions it agreed, as one step (the session dialog's
+    Save): changed records are stamped now, actions no longer listed are removed."""
+    person_id, before = _session(repo, session.id)
+    before_actions = [a for a in repo.mentoring.actions(person_id) if a.session_id == session.id]
+    old = {a.id: a for a in before_actions}
+    if session != before:
+        repo.mentoring.put_session(person_id, edited(session))
+    kept = set()
+    for action in actions:
+        action = _for(action, session)
+        kept.add(action.id)
+        if old.get(action.id) != action:
+            repo.mentoring.put_action(person_id, edited(action))
+    for action_id in set(old) - kept:
+        repo.mentoring.delete_action(action_id)
+    return OpResult(
+        Changes.SESSIONS,
+        f"Session of {session.held_on} saved.",
+        repo.mentoring.session(session.id)[1],
+        undo=partial(_restore_session, before=before, actions=before_actions),
+    )
+
+
+def _restore_session(
+    repo: Repository, before: MentoringSession, actions: list[AgreedAction]
+) -> OpResult:
+    """Undo of `save_session`: the session and its actions as they were, stamped now (an undo is
+    a change of its own, so it wins over the copy it replaces when files are merged)."""
+    person_id, current = _session(repo, before.id)
+    current_actions = [a for a in repo.mentoring.actions(person_id) if a.session_id == before.id]
+    repo.mentoring.put_session(person_id, edited(before))
+    for action in current_actions:
+        repo.mentoring.delete_action(action.id)
+    for action in actions:
+        repo.mentoring.put_action(person_id, edited(action))
+    return OpResult(
+        Changes.SESSIONS,
+        f"Session of {before.held_on} as it was.",
+        None,
+        undo=partial(save_session, session=current, actions=current_actions),
+    )
+
+
 def remove_session(repo: Repository, session_id: str) -> OpResult:
     """Remove a session and the actions it agreed."""
     person_id, session = _session(repo, session_id)
