@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from ses_decider.core.mentoring import AgreedAction, MentoringSession
@@ -100,9 +100,11 @@ class SessionLog(QTreeWidget):
         if column == TEXT and isinstance(record, AgreedAction):
             done = item.checkState(TEXT) == Qt.CheckState.Checked
             if done != record.done:
-                self.tick_requested.emit(record.id, done)
+                # After this signal returns: the tick redraws the log, which deletes this item.
+                QTimer.singleShot(0, lambda: self.tick_requested.emit(record.id, done))
 
     def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
         if item.parent() is not None:
             item = item.parent()
-        self.edit_requested.emit(item.data(TEXT, RECORD_ROLE).id)
+        record_id = item.data(TEXT, RECORD_ROLE).id
+        QTimer.singleShot(0, lambda: self.edit_requested.emit(record_id))
