@@ -227,7 +227,7 @@ def test_recording_a_session_from_the_agenda(desk, qtbot):
         "Draft the detail request",
         "Introduce her to an SES",
     ]
-    sessions, actions = window.session.repo.mentoring.sessions(window.session.person.id), None
+    sessions = window.session.repo.mentoring.sessions(window.session.person.id)
     recorded = next(s for s in sessions if s.held_on == "2026-05-01")
     assert [i.text for i in recorded.agenda] == [i.text for i in used[1:]]
     assert "Record a session" in window.session.undo_stack.undoText()
@@ -261,17 +261,16 @@ def test_ticking_an_action_done_is_stored_and_undoable(desk, qtbot):
 
 def test_editing_and_removing_from_the_log(desk, qtbot):
     window, view = desk
-    session_id = view.log.selected_session() or view.log.topLevelItem(0).data(
-        0, Qt.ItemDataRole.UserRole + 1
-    )
+    view.log.setCurrentItem(view.log.topLevelItem(0))
+    chosen = view.log.selected_session()
+    assert chosen.held_on == "2026-03-05"
     dialog = view.session_dialog(
-        session=session_id,
-        actions=window.session.repo.mentoring.actions(window.session.person.id),
+        session=chosen, actions=window.session.repo.mentoring.actions(window.session.person.id)
     )
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText("First talk, edited")
     QTimer.singleShot(0, dialog.accept)
-    assert view.edit_session(session_id.id, dialog=dialog)
+    assert view.edit_session(chosen.id, dialog=dialog)
     assert "First talk, edited" in view.log.topLevelItem(0).text(0)
     view.log.setCurrentItem(view.log.action_items()[0])
     view.remove_selected()
