@@ -24,14 +24,14 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from ses_decider.core.compare import Difference, differences
 from ses_decider.core.deciding_records import Experiment, PremortemItem, new_id, utc_now
 from ses_decider.core.explain import fmt
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.readiness import Quadrant, axes
-from ses_decider.core.scoring import Evaluation, evaluate
+from ses_decider.core.scoring import evaluate
 
 MAX_TEXT = 20_000
 
@@ -229,9 +229,9 @@ def _build(cls, values: dict[str, Any]):
 
 
 # The score over time ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ScorePoint:
-    """A score at a moment: a snapshot's (or the current assessment's) score and verdict."""
+class ScorePoint(NamedTuple):
+    """A score at a moment: a snapshot's (or the current assessment's) score and verdict. A named
+    tuple: the desk builds thousands of them at a time."""
 
     taken_at: str  # ISO 8601
     score: float | None
@@ -362,13 +362,35 @@ class DeskRow:
     points: tuple[ScorePoint, ...] = ()  # the score over time, oldest first, now last
 
 
+@dataclass(frozen=True)
+class AssessmentFacts:
+    """What a desk row takes from the person's two views alone (the costly part to work out), so
+    it can be kept while neither view changes."""
+
+    score: float | None
+    verdict: Verdict
+    quadrant: Quadrant | None
+    top_difference: TopDifference | None
+
+
+def assessment_facts(mentee: Assessment, mentor: Assessment | None = None) -> AssessmentFacts:
+    evaluation = evaluate(mentee)
+    return AssessmentFacts(
+        evaluation.score,
+        evaluation.verdict,
+        axes(mentee, evaluation).quadrant,
+        top_difference(mentee, mentor),
+    )
+
+
 def desk_row(
     *,
     person_id: int,
     name: str,
     uid: str,
-    mentee: Assessment,
+    mentee: Assessment | None = None,
     mentor: Assessment | None = None,
+    facts: AssessmentFacts | None = None,
     review_on: str | None = None,
     points: Sequence[ScorePoint] = (),
     changed_at: str | None = None,
@@ -377,31 +399,34 @@ def desk_row(
     experiments: Sequence[Experiment] = (),
     premortem: Sequence[PremortemItem] = (),
     today: date | None = None,
-    evaluation: Evaluation | None = None,
 ) -> DeskRow:
-    """A mentee's desk row from what is stored (``points``: their snapshots' scores; ``changed_at``:
-    when the current assessment last changed)."""
+    """A mentee's desk row from what is stored: their views (or the `assessment_facts` of them
+    worked out before), ``points`` (their snapshots' scores), ``changed_at`` (when the current
+    assessment last changed), sessions, actions and the optional deciding records."""
     today = today or date.today()
-    evaluation = evaluation or evaluate(mentee)
+    if facts is None:
+        if mentee is None:
+            raise ValueError("a desk row needs the mentee's assessment or its facts")
+        facts = assessment_facts(mentee, mentor)
     last = last_session(sessions)
     return DeskRow(
         person_id=person_id,
         name=name,
         uid=uid,
-        score=evaluation.score,
-        verdict=evaluation.verdict,
-        change=change_since(evaluation.score, baseline(last, points)),
-        quadrant=axes(mentee, evaluation).quadrant,
-        top_difference=top_difference(mentee, mentor),
+        score=facts.score,
+        verdict=facts.verdict,
+        change=change_since(facts.score, baseline(last, points)),
+        quadrant=facts.quadrant,
+        top_difference=facts.top_difference,
         next_due=next_due(review_on, actions, experiments, premortem),
         last_session=last.held_on if last else None,
         actions_due=sum(1 for a in actions if a.is_due(today)),
-        points=tuple(_with_now(points, evaluation, changed_at)),
+        points=tuple(_with_now(points, facts, changed_at)),
     )
 
 
 def _with_now(
-    points: Sequence[ScorePoint], evaluation: Evaluation, changed_at: str | None
+    points: Sequence[ScorePoint], now: AssessmentFacts, changed_at: str | None
 ) -> list[ScorePoint]:
     """The snapshots' scores and, last, the current one (at its change, or after the last
     snapshot if that was taken later)."""
@@ -411,7 +436,7 @@ def _with_now(
         return ordered
     if ordered and ordered[-1].taken_at > when:
         when = ordered[-1].taken_at
-    return ordered + [ScorePoint(when, evaluation.score, evaluation.verdict)]
+    return ordered + [ScorePoint(when, now.score, now.verdict)]
 
 
 # The desk's columns as text (the GUI table, the CLI, the roster) ----------------------------------

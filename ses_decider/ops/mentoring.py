@@ -3,6 +3,7 @@ undoable, flag `Changes.SESSIONS`); and the readers the desk, the agenda and the
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
@@ -14,9 +15,10 @@ from ses_decider.core.mentoring import (
     AgreedAction,
     DeskRow,
     MentoringSession,
+    assessment_facts,
     desk_row,
 )
-from ses_decider.core.records import MENTOR, display_names
+from ses_decider.core.records import MENTOR, SELF, display_names
 from ses_decider.core.scoring import evaluate
 from ses_decider.ops import Changes, OpResult
 from ses_decider.storage.repository import Repository
@@ -243,33 +245,45 @@ def _mentor(repo: Repository, person_id: int):
     )
 
 
+# The facts each row takes from a person's two views, kept per database while neither view changes
+# (each save of a view stamps it): redrawing the desk after a tick or a session loads no assessment.
+_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def desk(repo: Repository, today: date | None = None) -> list[DeskRow]:
-    """Every person's desk row, by name. Snapshots, sessions and actions are read for everyone in
-    one query each; each person's current assessment (and mentor's view) is loaded once."""
+    """Every person's desk row, by name. Snapshots, sessions, actions and the views' change stamps
+    are read for everyone in one query each; a person's views are loaded only when they changed
+    since the last call."""
     today = today or date.today()
     people = repo.people.all()
     names = display_names(people)
     points = repo.mentoring.all_score_points()
     sessions = repo.mentoring.all_sessions()
     actions = repo.mentoring.all_actions()
-    changed = repo.mentoring.changed_at_all()
-    mentors = {
-        pid
-        for (pid,) in repo.db.execute("SELECT person_id FROM assessments WHERE role = ?", [MENTOR])
-    }
+    stamps: dict[int, dict[str, str]] = {}
+    for person_id, role, updated_at in repo.db.execute(
+        "SELECT person_id, role, updated_at FROM assessments"
+    ):
+        stamps.setdefault(person_id, {})[role] = updated_at
+    kept = _FACTS.setdefault(repo, {})
     rows = []
     for person in people:
+        views = stamps.get(person.id, {})
+        key = (person.id, views.get(SELF), views.get(MENTOR))
+        facts = kept.get(key)
+        if facts is None:
+            mentor = repo.assessments.load(person.id, MENTOR) if MENTOR in views else None
+            facts = kept[key] = assessment_facts(repo.assessments.load(person.id), mentor)
         experiments, premortem = deciding_records(repo, person.id)
         rows.append(
             desk_row(
                 person_id=person.id,
                 name=names[person.id],
                 uid=person.uid,
-                mentee=repo.assessments.load(person.id),
-                mentor=repo.assessments.load(person.id, MENTOR) if person.id in mentors else None,
+                facts=facts,
                 review_on=person.review_on,
                 points=points.get(person.id, ()),
-                changed_at=changed.get(person.id),
+                changed_at=views.get(SELF),
                 sessions=sessions.get(person.id, ()),
                 actions=actions.get(person.id, ()),
                 experiments=experiments,
@@ -277,6 +291,12 @@ def desk(repo: Repository, today: date | None = None) -> list[DeskRow]:
                 today=today,
             )
         )
+    if len(kept) > 4 * len(people) + 100:  # old stamps of views since changed: let them go
+        current = {
+            (p.id, stamps.get(p.id, {}).get(SELF), stamps.get(p.id, {}).get(MENTOR)) for p in people
+        }
+        for key in [k for k in kept if k not in current]:
+            del kept[key]
     return rows
 
 

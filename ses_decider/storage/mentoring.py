@@ -136,9 +136,11 @@ class MentoringStore:
         keeps, so no snapshot body is read."""
         out: dict[int, list[ScorePoint]] = defaultdict(list)
         verdicts = {v.value: v for v in Verdict}
-        for person_id, taken_at, score, verdict in self.db.execute(
-            "SELECT person_id, taken_at, score, verdict FROM snapshots ORDER BY person_id, taken_at, id"
-        ):
+        rows = self.db.execute(
+            """SELECT person_id, taken_at, score, verdict FROM snapshots INDEXED BY snapshots_scores
+               ORDER BY person_id, taken_at, id"""
+        )
+        for person_id, taken_at, score, verdict in rows:
             out[person_id].append(ScorePoint(taken_at, score, verdicts[verdict]))
         return out
 
@@ -152,12 +154,6 @@ class MentoringStore:
                 [person_id],
             )
         ]
-
-    def changed_at_all(self) -> dict[int, str]:
-        """When each person's current assessment last changed."""
-        return dict(
-            self.db.execute("SELECT person_id, updated_at FROM assessments WHERE role = 'self'")
-        )
 
     # Writing ----------------------------------------------------------------------------------
     def put_session(self, person_id: int, session: MentoringSession) -> None:

@@ -274,3 +274,7 @@ def m007_mentoring(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX agreed_actions_by_person ON agreed_actions (person_id, due)")
     db.execute("CREATE INDEX agreed_actions_by_session ON agreed_actions (session_id)")
+    # Every mentee's score over time, read for the desk without touching the snapshots' bodies.
+    db.execute(
+        "CREATE INDEX snapshots_scores ON snapshots (person_id, taken_at, id, score, verdict)"
+    )

@@ -172,3 +172,21 @@ def test_the_desk_and_agenda_take_the_deciding_records_when_they_exist(repo, dan
     assert (row.next_due.date, row.next_due.kind) == ("2026-04-20", "experiment")
     kinds = [i.kind for i in m.person_agenda(repo, dana.id, DAY)]
     assert "experiment" in kinds and "premortem" in kinds
+
+
+def test_the_desk_loads_a_persons_views_again_only_once_they_changed(repo, dana):
+    first = m.desk(repo, DAY)[0]
+    statements: list[str] = []
+    repo.db.conn.set_trace_callback(statements.append)
+    try:
+        assert m.desk(repo, DAY) == [first]
+    finally:
+        repo.db.conn.set_trace_callback(None)
+    assert not [s for s in statements if "FROM ratings" in s]
+    changed = demo_assessment()
+    changed.ratings["pay"].lean = 5
+    repo.assessments.save(dana.id, changed)
+    assert m.desk(repo, DAY)[0].score == evaluate(changed).score != first.score
+    mentor = neutral_assessment(weight=5, lean=-4)
+    repo.assessments.save(dana.id, mentor, "mentor")
+    assert m.desk(repo, DAY)[0].top_difference is not None

@@ -23,6 +23,12 @@ from tests.report.conftest import SCRIPT, needs_poppler, pdf_pages, pdf_text
 DAY = date(2026, 5, 1)
 
 
+@pytest.fixture(autouse=True)
+def app(qapp):
+    """A QApplication first (as the GUI has), so the Qt tests after these find the right kind."""
+    return qapp
+
+
 def agenda(n: int = 5) -> Agenda:
     items = [AgendaItem("change", "Since the session on 2026-04-01: score 50 \u2192 61.")]
     items += [

@@ -141,12 +141,11 @@ def test_the_chart_draws_and_names_a_line_for_each_mentee(desk):
     names = view.chart.line_names()
     assert sorted(names.values()) == sorted(LEANS)
     alex = window.session.person.id
-    curve, _ = view.chart.lines[alex]
-    assert len(curve.getData()[1]) == 2  # the snapshot and now
-    assert (
-        curve.opts["pen"].widthF()
-        > view.chart.lines[next(p for p in names if p != alex)][0].opts["pen"].widthF()
-    )
+    assert len(view.chart.line_scores(alex)) == 2  # the snapshot and now
+    drawn = [y for y in view.chart.current.getData()[1]]
+    assert drawn == view.chart.line_scores(alex)  # the current person's line on top
+    labels = {text for _, _, text, _ in view.chart.labels.entries}
+    assert labels == set(LEANS)
 
 
 def test_an_agreed_action_due_shows_under_the_verdict(desk):

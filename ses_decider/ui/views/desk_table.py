@@ -56,6 +56,13 @@ class DeskModel(QAbstractTableModel):
         self._cells = [desk_cells(row, today) for row in self.rows]
         self.endResetModel()
 
+    def longest_texts(self) -> list[str]:
+        """The longest text of each column, its header included (to size the columns)."""
+        return [
+            max([title, *(cells[c] for cells in self._cells)], key=len)
+            for c, title in enumerate(DESK_COLUMNS)
+        ]
+
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self.rows)
 
@@ -129,6 +136,13 @@ class DeskTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.setAccessibleName("Mentees")
         self.doubleClicked.connect(self._open)
+
+    def fit_columns(self, texts: list[str], most: int = 320) -> None:
+        """Columns as wide as their longest text (measured once per column, not per cell: with
+        fifty mentees resizeColumnsToContents costs a tenth of a second)."""
+        metrics = self.fontMetrics()
+        for column, text in enumerate(texts):
+            self.setColumnWidth(column, min(most, metrics.horizontalAdvance(text) + 28))
 
     def _open(self, index) -> None:
         if index.isValid():

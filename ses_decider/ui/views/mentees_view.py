@@ -146,7 +146,7 @@ class MenteesView(QWidget):
         person = self.session.person
         self.model.set_rows(self.rows, today)
         if not self._sized and self.rows:  # once: later the mentor's own column widths stay
-            self.table.resizeColumnsToContents()
+            self.table.fit_columns(self.model.longest_texts())
             self._sized = True
         self.chart.show_rows(self.rows, person.id if person else None)
         if person is None:

@@ -1,15 +1,20 @@
 """Each mentee's score over time on one chart: one line per person, named by a label at its end (so
-no line relies on its colour alone); the current person's line is drawn thicker.
+no line relies on its colour alone); the current person's line is drawn thicker and on top.
 
-The plot items are kept and updated with ``setData``; a person's line is added or dropped only when
-people come or go.
+Fifty mentees would be fifty plot items, and pyqtgraph items are costly to make and paint (about
+10 ms each here). So the lines are drawn by one curve per palette colour (the lines of one colour
+joined with gaps between them) and the names by one item that paints them all; the items are made
+once and updated with ``setData``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ses_decider.core.mentoring import DeskRow
@@ -27,8 +32,6 @@ PALETTE = (
     "#d35400",
     "#6c3483",
 )
-
-
 LABEL_ROOM = 0.3  # of the time span, kept free right of the lines for their names
 LABEL_PX = 15
 
@@ -51,62 +54,105 @@ def spread(values: list[float], keys: list[int], gap: float) -> list[tuple[int, 
 
 def _seconds(stamp: str) -> float:
     try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
+        return datetime.fromisoformat(stamp).timestamp()  # Python 3.11 reads "Z" too
     except ValueError:
         return 0.0
+
+
+class NameLabels(pg.GraphicsObject):
+    """Names painted at points given in data coordinates, in screen pixels (not stretched)."""
+
+    def __init__(self):
+        super().__init__()
+        self.entries: list[tuple[float, float, str, QColor]] = []
+
+    def set_entries(self, entries: list[tuple[float, float, str, str]]) -> None:
+        self.prepareGeometryChange()
+        self.entries = [(x, y, text, QColor(colour)) for x, y, text, colour in entries]
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        view = self.getViewBox()
+        return view.viewRect() if view is not None else QRectF()
+
+    def paint(self, painter: QPainter, *_args) -> None:
+        if not self.entries:
+            return
+        transform = (
+            painter.transform()
+        )  # data -> device (pyqtgraph's deviceTransform() crashes here)
+        painter.save()
+        painter.resetTransform()
+        metrics = QFontMetricsF(painter.font())
+        for x, y, text, colour in self.entries:
+            at = transform.map(QPointF(x, y))
+            painter.setPen(colour)
+            painter.drawText(QPointF(at.x() + 4, at.y() + metrics.ascent() / 2 - 1), text)
+        painter.restore()
 
 
 class ScoreLines(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = still_plot()
-        self.plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = still_plot(axis_items={"bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setYRange(0, 100, padding=0.02)
         self.plot.setLabel("left", "score")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.setAccessibleName("Each mentee's score over time")
-        self.lines: dict[int, tuple[pg.PlotDataItem, pg.TextItem]] = {}
+        self.curves = []
+        for colour in PALETTE:
+            curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=1.5), connect="finite")
+            self.plot.addItem(curve)
+            self.curves.append(curve)
+        self.current = pg.PlotCurveItem(pen=pg.mkPen("#000000", width=3))
+        self.current.setZValue(5)
+        self.plot.addItem(self.current)
+        self.labels = NameLabels()
+        self.labels.setZValue(10)
+        self.plot.addItem(self.labels)
+        self.names: dict[int, str] = {}  # person id -> the name at the end of their line
+        self.colours: dict[int, str] = {}
+        self.scores: dict[int, list[float]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
 
     def show_rows(self, rows: list[DeskRow], current_id: int | None = None) -> None:
-        wanted = {row.person_id for row in rows}
-        for person_id in [p for p in self.lines if p not in wanted]:
-            curve, label = self.lines.pop(person_id)
-            self.plot.removeItem(curve)
-            self.plot.removeItem(label)
-        ends: list[tuple[float, int]] = []  # (last score, person id) of each line shown
-        first = last = None
+        groups: list[tuple[list[float], list[float]]] = [([], []) for _ in PALETTE]
+        ends: list[tuple[float, float, int]] = []  # (last x, last score, person id)
+        self.names, self.colours, self.scores = {}, {}, {}
+        current = ([], [])
         for index, row in enumerate(rows):
-            colour = PALETTE[index % len(PALETTE)]
-            if row.person_id not in self.lines:
-                curve = self.plot.plot([], [])
-                label = pg.TextItem(anchor=(0, 0.5))
-                self.plot.addItem(label)
-                self.lines[row.person_id] = (curve, label)
-            curve, label = self.lines[row.person_id]
             scored = [p for p in row.points if p.score is not None]
+            if not scored:
+                continue
             xs = [_seconds(p.taken_at) for p in scored]
             ys = [p.score for p in scored]
-            width = 3 if row.person_id == current_id else 1.5
-            pen = pg.mkPen(colour, width=width)
-            curve.setData(
-                xs, ys, pen=pen, symbol="o", symbolSize=4, symbolBrush=colour, symbolPen=colour
-            )
-            label.setText(row.name, color=colour)
-            label.setVisible(bool(scored))
-            if scored:
-                ends.append((ys[-1], row.person_id))
-                first = xs[0] if first is None else min(first, xs[0])
-                last = xs[-1] if last is None else max(last, xs[-1])
-        if first is None:
+            slot = index % len(PALETTE)
+            gx, gy = groups[slot]
+            gx.extend(xs + [np.nan])  # a gap: the next line of this colour starts afresh
+            gy.extend(ys + [np.nan])
+            if row.person_id == current_id:
+                current = (xs, ys)
+                self.current.setPen(pg.mkPen(PALETTE[slot], width=3.5))
+            ends.append((xs[-1], ys[-1], row.person_id))
+            self.names[row.person_id] = row.name
+            self.colours[row.person_id] = PALETTE[slot]
+            self.scores[row.person_id] = ys
+        for curve, (gx, gy) in zip(self.curves, groups, strict=True):
+            curve.setData(np.array(gx, dtype=float), np.array(gy, dtype=float))
+        self.current.setData(np.array(current[0], dtype=float), np.array(current[1], dtype=float))
+        if not ends:
+            self.labels.set_entries([])
             return
+        first = min(_seconds(p.taken_at) for r in rows for p in r.points[:1])
+        last = max(x for x, _, _ in ends)
         span = max(last - first, 86_400.0)
         # The names stand to the right of the lines' common end, pushed apart so none overlaps.
         self.plot.setXRange(first, last + span * LABEL_ROOM, padding=0.02)
-        for person_id, y in spread([y for y, _ in ends], [p for _, p in ends], self._gap()):
-            self.lines[person_id][1].setPos(last + span * 0.02, y)
+        placed = spread([y for _, y, _ in ends], [p for _, _, p in ends], self._gap())
+        x = last + span * 0.02
+        self.labels.set_entries([(x, y, self.names[pid], self.colours[pid]) for pid, y in placed])
 
     def _gap(self) -> float:
         """A line of label text, in score points (the plot shows 0-100)."""
@@ -114,5 +160,9 @@ class ScoreLines(QWidget):
         return 100.0 * LABEL_PX / height
 
     def line_names(self) -> dict[int, str]:
-        """The label naming each line, by person id (what a reader of the chart sees)."""
-        return {pid: label.textItem.toPlainText() for pid, (_, label) in self.lines.items()}
+        """The name at the end of each line drawn, by person id (what a reader of the chart sees)."""
+        return {pid: text for pid, text in self.names.items()}
+
+    def line_scores(self, person_id: int) -> list[float]:
+        """The scores a person's line joins, oldest first (what the chart draws for them)."""
+        return list(self.scores.get(person_id, []))
