@@ -55,7 +55,7 @@ class AgendaDialog(QDialog):
 
         self.up = self._button("Move &up", "Move the selected item up", lambda: self.move(-1))
         self.down = self._button("Move &down", "Move the selected item down", lambda: self.move(1))
-        self.remove = self._button("&Remove", "Remove the selected item", self.remove_current)
+        self.remove = self._button("Re&move", "Remove the selected item", self.remove_current)
         self.add = self._button("&Add an item\u2026", "Add an item of your own", self.add_own)
         side = QVBoxLayout()
         for button in (self.up, self.down, self.remove, self.add):
@@ -70,7 +70,7 @@ class AgendaDialog(QDialog):
             "&Save as PDF or HTML\u2026", "Save the agenda as a PDF or a web page", self.save_agenda
         )
         self.record_button = self._button(
-            "Record this &session\u2026", "Record the session with this agenda", self._record
+            "&Record this session\u2026", "Record the session with this agenda", self._record
         )
         close = self._button("Close", "Close without recording", self.reject)
         bottom = QHBoxLayout()

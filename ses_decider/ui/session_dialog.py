@@ -57,6 +57,7 @@ class SessionDialog(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setAccessibleName("Day of the session")
+        self.day.lineEdit().setAccessibleName("Day of the session, YYYY-MM-DD")
 
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName("Agenda as used")
@@ -67,7 +68,7 @@ class SessionDialog(QDialog):
             entry.setData(ITEM_ROLE, item)
             entry.setToolTip(item.heading)
             self.agenda_list.addItem(entry)
-        drop = QPushButton("Not &discussed")
+        drop = QPushButton("Not disc&ussed")
         drop.setAccessibleName("Take the selected item off the agenda as used")
         drop.clicked.connect(self.drop_agenda_item)
 
@@ -100,6 +101,10 @@ class SessionDialog(QDialog):
         self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save the session")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            "Close without saving"
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -169,7 +174,10 @@ class SessionDialog(QDialog):
         )
         notes = self.notes.toPlainText()
         if self.original is not None:
-            return replace(self.original, held_on=held_on, agenda=agenda, notes=notes)
+            kept = self.original
+            if held_on != kept.held_on:  # the score stored was that of the day first given
+                kept = replace(kept, score=None, verdict=None)
+            return replace(kept, held_on=held_on, agenda=agenda, notes=notes)
         return MentoringSession(held_on=held_on, agenda=agenda, notes=notes, id=self._new_id)
 
     def actions(self, session_id: str) -> list[AgreedAction]:

@@ -279,3 +279,15 @@ def test_editing_and_removing_from_the_log(desk, qtbot):
     assert view.log.topLevelItemCount() == 0
     window.session.undo_stack.undo()
     assert view.log.topLevelItemCount() == 1
+
+
+def test_every_control_of_the_desk_and_its_dialogs_has_a_name(desk, qtbot):
+    from tests.ui.test_accessibility import unnamed_controls
+
+    _, view = desk
+    assert unnamed_controls(view) == []
+    for dialog in (view.agenda_dialog(), view.session_dialog()):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_controls(dialog) == []
+        dialog.close()

@@ -53,7 +53,7 @@ class MenteesView(QWidget):
         )
         self.filter.setAccessibleName("Filter mentees")
         self.filter.setClearButtonEnabled(True)
-        filter_label = QLabel("&Filter:")
+        filter_label = QLabel("Fi&lter:")
         filter_label.setBuddy(self.filter)
         self.model = DeskModel(self)
         self.proxy = DeskProxy(self)
@@ -94,16 +94,16 @@ class MenteesView(QWidget):
         self.log_title = QLabel()
         self.log_title.setObjectName("sessionLogTitle")
         self.prepare_button = self._button(
-            "&Prepare a session\u2026", "Prepare a session: build the agenda", self.prepare_session
+            "Prepare a sess&ion\u2026", "Prepare a session: build the agenda", self.prepare_session
         )
         self.record_button = self._button(
-            "Record a &session\u2026", "Record a session", lambda: self.record_session()
+            "Re&cord a session\u2026", "Record a session", lambda: self.record_session()
         )
         self.edit_button = self._button(
-            "&Edit\u2026", "Edit the selected session", self.edit_selected
+            "Edit sessio&n\u2026", "Edit the selected session", self.edit_selected
         )
         self.remove_button = self._button(
-            "Re&move", "Remove the selected session or agreed action", self.remove_selected
+            "Remo&ve", "Remove the selected session or agreed action", self.remove_selected
         )
         self.log = SessionLog()
         self.log.tick_requested.connect(self.tick)
@@ -152,7 +152,7 @@ class MenteesView(QWidget):
         if person is None:
             return
         self.log_title.setText(f"<b>Sessions with {_html(person.name)}</b>")
-        self.prepare_button.setText(f"&Prepare a session with {_short(person.name)}\u2026")
+        self.prepare_button.setText(f"Prepare a sess&ion with {_short(person.name)}\u2026")
         sessions, actions = self.session.read(mentoring_ops.session_log, person.id)
         self.log.show_log(sessions, actions, today)
 
