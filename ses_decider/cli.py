@@ -438,7 +438,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_people(args: argparse.Namespace) -> int:
-    from ses_decider.core.mentoring import desk_cells
+    from ses_decider.core.mentoring import NONE_TEXT, desk_cells
     from ses_decider.ops.mentoring import desk
 
     repo = _open_repository(args)
@@ -472,10 +472,21 @@ def _cmd_people(args: argparse.Namespace) -> int:
         for row, desk_row in zip(rows, desk_rows, strict=True):
             score = "" if row["score"] is None else f" ({row['score']:.1f})"
             _, _, _, change, quadrant, top, due, last = desk_cells(desk_row)
+            known = [  # the desk's columns that hold something for this person
+                f"{what} {text}"
+                for what, text in (
+                    ("since last session", change),
+                    ("quadrant", quadrant),
+                    ("top difference", top),
+                    ("next due", due),
+                    ("last session", last),
+                )
+                if text != NONE_TEXT
+            ]
             print(
                 f"{row['shown_as']}: {row['verdict']}{score}, {row['rated']} of {row['factors']}"
-                f" factors rated, {row['snapshots']} snapshot(s); since last session {change},"
-                f" quadrant {quadrant}, top difference {top}, next due {due}, last session {last}"
+                f" factors rated, {row['snapshots']} snapshot(s)"
+                + ("; " + ", ".join(known) if known else "")
             )
     return 0
 

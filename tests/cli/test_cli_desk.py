@@ -69,6 +69,8 @@ def test_people_as_text_names_the_desk_columns(mentor_dir):
     assert result.returncode == 0
     line = next(line for line in result.stdout.splitlines() if line.startswith("Dana"))
     assert "last session 2026-01-05" in line and "top difference Pay (" in line
+    eli = next(line for line in result.stdout.splitlines() if line.startswith("Eli"))
+    assert eli.endswith("0 snapshot(s)")  # nothing on the desk yet: the line as it always was
 
 
 def test_agenda_prints_text_without_out(mentor_dir):
