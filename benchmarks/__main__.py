@@ -31,6 +31,7 @@ TARGETS = {  # figure -> (target, unit, what it is); lower is better for all
     "people_switcher_ms": (300, "ms", "person switcher, 200 people"),
     "people_timeline_ms": (300, "ms", "timeline query, 1,000 snapshots"),
     "people_save_ms": (5, "ms", "one save among 200 people (median)"),
+    "mentees_tab_ms": (300, "ms", "Mentees page, 50 mentees x 100 snapshots"),
 }
 
 

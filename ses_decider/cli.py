@@ -74,8 +74,15 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--person", required=True, help="the person's name")
     report.add_argument("--out", required=True, help="the file to write: FILE.pdf or FILE.html")
 
-    people = sub.add_parser("people", help="list the people in the database")
+    people = sub.add_parser("people", help="list the people in the database (the mentor's desk)")
     people.add_argument("--json", action="store_true")
+
+    agenda = sub.add_parser("agenda", help="the agenda for a person's next mentoring session")
+    agenda.add_argument("--person", required=True, help="the person's name (or uid prefix)")
+    agenda.add_argument("--out", help="write it to FILE.pdf (one page) or FILE.html; else print it")
+
+    roster = sub.add_parser("roster", help="all mentees on one page, for a program manager")
+    roster.add_argument("--out", required=True, help="the file to write: FILE.pdf or FILE.html")
     _add_pay_parser(sub)
     return parser
 
@@ -480,38 +487,119 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_people(args: argparse.Namespace) -> int:
-    from ses_decider.core.records import display_names
-    from ses_decider.core.scoring import evaluate
+    from ses_decider.core.mentoring import NONE_TEXT, desk_cells
+    from ses_decider.ops.mentoring import desk
 
     repo = _open_repository(args)
     rows = []
-    people = repo.people.all()
-    shown_as = display_names(people)
-    for person in people:
-        assessment = repo.assessments.load(person.id)
-        evaluation = evaluate(assessment)
-        rated, total = assessment.rated_count()
+    people = {p.id: p for p in repo.people.all()}
+    counts = dict(repo.db.execute("SELECT person_id, count(*) FROM snapshots GROUP BY person_id"))
+    desk_rows = desk(repo)
+    for row in desk_rows:
+        rated, total = repo.assessments.load(row.person_id).rated_count()
+        due, top = row.next_due, row.top_difference
         rows.append(
             {
-                "name": person.name,
-                "shown_as": shown_as[person.id],
-                "uid": person.uid,
-                "score": evaluation.score,
-                "verdict": evaluation.verdict.value,
+                "name": people[row.person_id].name,
+                "shown_as": row.name,
+                "uid": row.uid,
+                "score": row.score,
+                "verdict": row.verdict.value,
                 "rated": rated,
                 "factors": total,
-                "snapshots": repo.snapshots.count(person.id),
+                "snapshots": counts.get(row.person_id, 0),
+                "quadrant": row.quadrant.value if row.quadrant else None,
+                "change_since_last_session": row.change,
+                "top_difference": {"factor": top.factor_id, "points": top.points} if top else None,
+                "next_due": {"date": due.date, "what": due.what} if due else None,
+                "last_session": row.last_session,
             }
         )
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        for row in rows:
+        for row, desk_row in zip(rows, desk_rows, strict=True):
             score = "" if row["score"] is None else f" ({row['score']:.1f})"
+            _, _, _, change, quadrant, top, due, last = desk_cells(desk_row)
+            known = [  # the desk's columns that hold something for this person
+                f"{what} {text}"
+                for what, text in (
+                    ("since last session", change),
+                    ("quadrant", quadrant),
+                    ("top difference", top),
+                    ("next due", due),
+                    ("last session", last),
+                )
+                if text != NONE_TEXT
+            ]
             print(
                 f"{row['shown_as']}: {row['verdict']}{score}, {row['rated']} of {row['factors']}"
                 f" factors rated, {row['snapshots']} snapshot(s)"
+                + ("; " + ", ".join(known) if known else "")
             )
+    return 0
+
+
+def _agenda_for(repo, person):
+    from datetime import date
+
+    from ses_decider.core.scoring import evaluate
+    from ses_decider.ops.mentoring import person_agenda, session_log
+    from ses_decider.report.agenda import Agenda
+
+    today = date.today()
+    sessions, _ = session_log(repo, person.id)
+    evaluation = evaluate(repo.assessments.load(person.id))
+    return Agenda(
+        person.name,
+        today,
+        tuple(person_agenda(repo, person.id, today)),
+        evaluation.verdict,
+        evaluation.score,
+        max((s.held_on for s in sessions), default=None),
+    )
+
+
+def _cmd_agenda(args: argparse.Namespace) -> int:
+    from ses_decider.core.agenda import agenda_text
+    from ses_decider.report.agenda import AgendaError, write_agenda
+
+    out = None
+    if args.out is not None:
+        out = _check_output(
+            args.out,
+            (".pdf", ".html", ".htm"),
+            "an agenda is written as .pdf or .html",
+            f"{args.person} agenda",
+        )
+    repo = _open_repository(args)
+    person = _find_person(repo, args.person)
+    agenda = _agenda_for(repo, person)
+    if out is None:
+        print(agenda_text(person.name, agenda.items, agenda.day))
+        return 0
+    try:
+        write_agenda(agenda, out)
+    except AgendaError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Wrote the agenda for {person.name} to {out}")
+    return 0
+
+
+def _cmd_roster(args: argparse.Namespace) -> int:
+    from ses_decider.ops.mentoring import desk
+    from ses_decider.report.agenda import AgendaError, write_roster
+
+    out = _check_output(
+        args.out, (".pdf", ".html", ".htm"), "a roster is written as .pdf or .html", "roster"
+    )
+    repo = _open_repository(args)
+    rows = desk(repo)
+    try:
+        write_roster(rows, out)
+    except AgendaError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Wrote the roster of {len(rows)} mentee(s) to {out}")
     return 0
 
 
@@ -568,4 +656,6 @@ _COMMANDS = {
     "import": _cmd_import,
     "report": _cmd_report,
     "people": _cmd_people,
+    "agenda": _cmd_agenda,
+    "roster": _cmd_roster,
 }

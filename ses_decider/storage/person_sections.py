@@ -59,4 +59,5 @@ def sections() -> list[PersonSection]:
 _MODULES: tuple[str, ...] = (
     "ses_decider.storage.deciding",
     "ses_decider.storage.applying_file",
+    "ses_decider.storage.mentoring",
 )

@@ -1,10 +1,10 @@
 """Typed access to one open database, composed of one small store per kind of row.
 
 ``repo.people``, ``repo.assessments``, ``repo.snapshots``, ``repo.notes``, ``repo.decisions``,
-``repo.settings``, ``repo.deciding`` and ``repo.applying`` (stories, résumé, practice) each own
-their tables; the few changes that span several (a new person with their assessment; a person's
-rows kept for "bring back") are here. Operations (``ses_decider.ops``) combine them into what a user
-does, each in one transaction.
+``repo.settings``, ``repo.deciding``, ``repo.applying`` (stories, résumé, practice) and
+``repo.mentoring`` (sessions and agreed actions) each own their tables; the few changes that span
+several (a new person with their assessment; a person's rows kept for "bring back") are here.
+Operations (``ses_decider.ops``) combine them into what a user does, each in one transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ses_decider.storage.applying import ApplyingStore
 from ses_decider.storage.assessments import AssessmentStore
 from ses_decider.storage.connection import Database
 from ses_decider.storage.deciding import DecidingStore
+from ses_decider.storage.mentoring import MentoringStore
 from ses_decider.storage.notes import DecisionStore, NoteStore
 from ses_decider.storage.people import PeopleStore, now_iso
 from ses_decider.storage.snapshots import SnapshotStore
@@ -50,6 +51,8 @@ _PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("stories", "person_id = :person"),
     ("resumes", "person_id = :person"),
     ("practice_sessions", "person_id = :person"),
+    ("mentoring_sessions", "person_id = :person"),
+    ("agreed_actions", "person_id = :person"),
 )
 
 
@@ -91,6 +94,7 @@ class Repository:
         self.applying = ApplyingStore(db)
         self.settings = SettingStore(db)
         self.deciding = DecidingStore(db)
+        self.mentoring = MentoringStore(db)
 
     def create_person(
         self,

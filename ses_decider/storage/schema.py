@@ -426,6 +426,48 @@ def m006_deciding(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m007_mentoring(db: sqlite_utils.Database) -> None:
+    """Mentoring sessions (the day, the agenda as used, notes) and the actions they agreed.
+
+    Both hang off the person (deleting a person removes them); an action also hangs off its session.
+    Ids are the records' own (uuid hex), so a person file can merge them record by record.
+    """
+    db.execute(
+        """CREATE TABLE mentoring_sessions (
+            id TEXT PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            held_on TEXT NOT NULL,
+            agenda TEXT NOT NULL DEFAULT '[]',  -- JSON: [{"kind", "text", "ref"}, ...]
+            notes TEXT NOT NULL DEFAULT '',
+            score REAL,  -- the mentee's score when recorded on the day (the "change since" baseline)
+            verdict TEXT,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX mentoring_sessions_by_person ON mentoring_sessions (person_id, held_on)"
+    )
+    db.execute(
+        """CREATE TABLE agreed_actions (
+            id TEXT PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            session_id TEXT NOT NULL REFERENCES mentoring_sessions(id) ON DELETE CASCADE,
+            what TEXT NOT NULL,
+            who TEXT NOT NULL,
+            due TEXT,
+            done INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX agreed_actions_by_person ON agreed_actions (person_id, due)")
+    db.execute("CREATE INDEX agreed_actions_by_session ON agreed_actions (session_id)")
+    # Every mentee's score over time, read for the desk without touching the snapshots' bodies.
+    db.execute(
+        "CREATE INDEX snapshots_scores ON snapshots (person_id, taken_at, id, score, verdict)"
+    )
+
+
+@migrations()
 def m008_applying(db: sqlite_utils.Database) -> None:
     """Applying: the story bank, the résumé text (one per person) and interview practice.
 

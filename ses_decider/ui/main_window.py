@@ -45,6 +45,16 @@ from ses_decider.ui.widgets.solidity_panel import SolidityPanel
 from ses_decider.ui.widgets.verdict_banner import VerdictBanner
 
 DECIDE_WATCHES = Changes.current() | Changes.PERSON
+# The desk shows everyone's verdict, change, quadrant, difference, dates and the session log.
+DESK_WATCHES = (
+    Changes.current()
+    | Changes.PERSON
+    | Changes.PEOPLE
+    | Changes.SNAPSHOTS
+    | Changes.MENTOR
+    | Changes.SESSIONS
+    | Changes.DECIDING
+)
 PREFERRED_SIZE = (1280, 820)
 
 
@@ -76,6 +86,12 @@ def _applying(window: MainWindow) -> QWidget:
     from ses_decider.ui.views.applying_view import ApplyingView
 
     return ApplyingView(window.session)
+
+
+def _mentees(window: MainWindow) -> QWidget:
+    from ses_decider.ui.views.mentees_view import MenteesView
+
+    return MenteesView(window.session, open_person=window.open_on_decide)
 
 
 def _about(window: MainWindow) -> QWidget:
@@ -120,6 +136,7 @@ PAGES: tuple[Page, ...] = (
         Changes.current() | Changes.PERSON | Changes.MENTOR | Changes.NOTES,
     ),
     Page("applying", "App&lying", _applying, Changes.STORIES | Changes.PERSON | Changes.READINESS),
+    Page("mentees", "Mentee&s", _mentees, DESK_WATCHES),
     Page("about", "&About the SES", _about, Changes.NONE),
 )
 
@@ -542,6 +559,12 @@ class MainWindow(QMainWindow):
         self.hidden_menu.setEnabled(bool(hidden))
 
     # Commands ---------------------------------------------------------------------------------
+    def open_on_decide(self, person_id: int) -> None:
+        """Make a person current and show them on the Decide page (the desk's Enter)."""
+        if self.session.person is None or person_id != self.session.person.id:
+            self.session.open_person(person_id)
+        self.pages.setCurrentIndex(0)
+
     def _on_person_chosen(self, index: int) -> None:
         person_id = self.person_combo.itemData(index)
         if self.session.person is None or person_id != self.session.person.id:

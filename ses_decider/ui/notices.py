@@ -58,7 +58,26 @@ def deciding_due(session, today: date) -> list[str]:
 _DUE_STEPS = {"experiment": "experiments", "premortem": "premortem", "journal": "journal"}
 
 
-PROVIDERS: list[Provider] = [review_due, other_path_higher, deciding_due]
+def agreed_actions_due(session, today: date) -> list[str]:
+    """Actions a mentoring session agreed that are due today or earlier, not yet done."""
+    from ses_decider.ops.mentoring import actions_due
+
+    due = session.read(actions_due, session.person.id, today)
+    if not due:
+        return []
+    first = due[0]
+    if len(due) == 1:
+        return [
+            f"\u2611 An agreed action is due ({first.due}): {first.what} \u2014 {first.who}. "
+            "Tick it in the session log on the Mentees page."
+        ]
+    return [
+        f"\u2611 {len(due)} agreed actions are due, the first ({first.due}): {first.what}. "
+        "See the session log on the Mentees page."
+    ]
+
+
+PROVIDERS: list[Provider] = [review_due, other_path_higher, deciding_due, agreed_actions_due]
 
 
 def notices(session, today: date | None = None) -> list[str]:

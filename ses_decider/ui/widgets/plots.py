@@ -6,8 +6,10 @@ from __future__ import annotations
 import pyqtgraph as pg
 
 
-def still_plot(bottom_label: str = "", left_axis_width: int | None = None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(background=None)
+def still_plot(
+    bottom_label: str = "", left_axis_width: int | None = None, axis_items: dict | None = None
+) -> pg.PlotWidget:
+    plot = pg.PlotWidget(background=None, axisItems=axis_items)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
