@@ -28,7 +28,7 @@ def test_text_is_real_and_names_the_person_verdict_and_every_factor(demo_pdf, de
     assert "CLOSE CALL" in flat and "Score 57.9 of 100" in flat
     for factor, _ in demo.active():
         assert factor.title in flat, factor.title
-    assert "GO if your Work-family balance lean rises to -1.2" in flat
+    assert "GO if your Work-family balance lean rises to -1.25 (now -3)" in flat
     assert "Two children in high school until 2028." in flat
     assert "As of 2014" in flat
 
