@@ -9,9 +9,9 @@ lists.
 
 from __future__ import annotations
 
+from ses_decider.report import sections
 from ses_decider.report.brief import Brief
 from ses_decider.report.markup import ChartSrc, e
-from ses_decider.report.sections import SECTIONS
 
 __all__ = ["e", "render_html"]
 
@@ -62,7 +62,7 @@ def render_html(brief: Brief, chart_src: ChartSrc = None) -> str:
         f"<title>SES decision brief \u2014 {e(brief.person)}</title>",
         f"<style>{STYLE}{BROWSER_STYLE if chart_src is None else ''}</style></head><body>",
     ]
-    for section in SECTIONS:
+    for section in sections.SECTIONS:
         parts += section.render(brief, chart_src)
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -66,6 +66,7 @@ def ensure_gui_app() -> QGuiApplication:
 
 def chart_images(brief: Brief) -> dict[str, QImage]:
     """The brief's charts (every section's, ``report/sections.py``) rasterised at ``CHART_DPI``."""
+    ensure_gui_app()  # painting text needs one
     return {c.name: _rasterise(c.svg, c.width, c.height) for c in charts_of(brief)}
 
 

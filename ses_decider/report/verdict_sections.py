@@ -23,6 +23,8 @@ from ses_decider.report.markup import (
 def heading(brief: Brief, chart_src: ChartSrc) -> list[str]:
     score = "no score yet" if brief.score is None else f"Score {brief.score:.1f} of 100"
     t = brief.thresholds
+    # Qt's rich text ignores "nowrap": break NOT ENOUGH INPUT where a reader would.
+    label = e(brief.verdict.label).replace("ENOUGH ", "ENOUGH<br>")
     out = [
         "<h1>Should I aim for the Senior Executive Service?</h1>",
         f'<p class="sub">Decision brief for <b>{e(brief.person)}</b> \u00b7 {e(brief.date_text)}'
@@ -31,7 +33,7 @@ def heading(brief: Brief, chart_src: ChartSrc) -> list[str]:
         f'<td width="30%" bgcolor="{VERDICT_TINT[brief.verdict]}" '
         f'style="background-color: {VERDICT_TINT[brief.verdict]};">'
         f'<span class="label">VERDICT</span><br><span class="verdict">'
-        f"{e(brief.verdict.label)}</span><br><b>{e(score)}</b></td>",
+        f"{label}</span><br><b>{e(score)}</b></td>",
         f'<td style="background-color: #f6f7f9;" bgcolor="#f6f7f9">'
         f"<p><b>{e(brief.verdict_sentence)}</b></p>"
         f'<p class="small">GO at {fmt(t.go)} or more, NO-GO below {fmt(t.no_go)}, CLOSE CALL '
