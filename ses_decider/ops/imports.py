@@ -18,6 +18,7 @@ from ses_decider.storage.errors import FormatError
 from ses_decider.storage.exchange import ASSESSMENT_FORMAT, assessment_from_data, read_json_file
 from ses_decider.storage.person_file import PERSON_FORMAT, ParsedPerson, parse_person_data
 from ses_decider.storage.repository import Repository
+from ses_decider.storage.snapshots import NewSnapshot
 
 DEFAULT_IMPORT_NAME = "Imported assessment"
 
@@ -165,13 +166,16 @@ def import_person(repo: Repository, parsed: ParsedPerson) -> OpResult:
         else:
             said.append(f"Updated {person.name}")
         flags |= _import_current(repo, person, parsed, file_older, said)
-    added = 0
-    for snap in parsed.snapshots:
-        if snap.uid not in owners:
-            repo.snapshots.take(
-                person.id, snap.assessment, snap.label, taken_at=snap.taken_at, uid=snap.uid
-            )
-            added += 1
+    added = len(
+        repo.snapshots.add_many(  # in one statement, each body as the file was read into it
+            person.id,
+            [
+                NewSnapshot(s.assessment, s.label, taken_at=s.taken_at, uid=s.uid, body=s.body)
+                for s in parsed.snapshots
+                if s.uid not in owners
+            ],
+        )
+    )
     if added:
         flags |= Changes.SNAPSHOTS
         said.append(f"{added} new snapshot(s)")
