@@ -279,6 +279,46 @@ def _import_sections(
     return flags
 
 
+def backup_before_import(repo: Repository) -> Path | None:
+    """The copy of the database every import starts with, from the GUI (File > Import, a dropped
+    file) and the command line alike: `ops.run` takes it before the import's transaction.
+
+    Taken whenever the database already holds someone: a superset of the imports that replace
+    someone's current assessment, decided before the file meets the database. It also counts as
+    the day's backup. When it cannot be made, the import does not go ahead: a StorageProblem
+    says so in one sentence. Returns the copy (None: nothing to copy, or no file behind it).
+    """
+    import sqlite3
+
+    from ses_decider.storage import problems
+    from ses_decider.storage.backups import BACKUP_DIR, backup_database
+
+    file = repo.db.execute("PRAGMA database_list").fetchone()[2]
+    if not file or not repo.db.execute("SELECT EXISTS (SELECT 1 FROM people)").fetchone()[0]:
+        return None
+    folder = Path(file).parent
+    try:
+        return backup_database(repo.db, folder, reason="before-import")
+    except (OSError, sqlite3.Error) as exc:
+        kind = problems.problem_kind(exc, folder) or problems.OTHER
+        why = {
+            problems.FULL: "the disk is full",
+            problems.READ_ONLY: "it is read-only",
+            problems.PERMISSION: "permission denied",
+            problems.NOT_A_FOLDER: "it is not a folder",
+            problems.BUSY: "the database stayed locked",
+        }.get(kind, "an error")
+        raise problems.StorageProblem(
+            f"No backup could be made in {folder / BACKUP_DIR} before the import ({why}), "
+            "so nothing was imported.",
+            kind,
+            folder / BACKUP_DIR,
+        ) from None
+
+
+apply_import.before_transaction = backup_before_import  # type: ignore[attr-defined]
+
+
 def import_file(repo_factory, path: str | Path) -> OpResult:
     """Read and check a file, then import it: the database is opened (``repo_factory()``) only
     once the whole file is known to be good. For the command line; the GUI runs `apply_import`."""
@@ -288,4 +328,11 @@ def import_file(repo_factory, path: str | Path) -> OpResult:
     return run(repo_factory(), apply_import, request)
 
 
-__all__ = ["SELF", "ImportRequest", "apply_import", "import_file", "read_import"]
+__all__ = [
+    "SELF",
+    "ImportRequest",
+    "apply_import",
+    "backup_before_import",
+    "import_file",
+    "read_import",
+]

@@ -134,3 +134,33 @@ def test_a_long_file_imports_each_snapshot_once(repo, long_file):
         assert "already has everything" in import_person_data(other, long_file).message
     finally:
         other.db.close()
+
+
+def test_every_import_backs_up_first_and_none_goes_ahead_without_it(repo, long_file, tmp_path):
+    from ses_decider.ops import run
+    from ses_decider.ops.imports import apply_import, backup_before_import
+    from ses_decider.storage.backups import list_backups, reason_of
+    from ses_decider.storage.db import open_database
+    from ses_decider.storage.problems import StorageProblem
+    from ses_decider.storage.repository import Repository
+
+    folder = tmp_path / "mentor"
+    mentor = Repository(open_database(folder / "ses-decider.db"))
+    try:
+        assert backup_before_import(mentor) is None  # nobody yet: nothing to lose
+        run(mentor, apply_import, parse_person_data(long_file))
+        assert list_backups(folder) == []
+        mentor.create_person("Someone else", demo_assessment())
+        run(mentor, apply_import, parse_person_data(long_file))
+        assert [reason_of(p) for p in list_backups(folder)] == ["before-import"]
+        for p in list_backups(folder):
+            p.unlink()
+        (folder / "backups").rmdir()
+        (folder / "backups").write_text("not a folder", encoding="utf-8")
+        long_file["uid"] = "another0person"
+        long_file["snapshots"] = []
+        with pytest.raises(StorageProblem, match="No backup could be made.*nothing was imported"):
+            run(mentor, apply_import, parse_person_data(long_file))
+        assert mentor.people.by_uid("another0person") is None
+    finally:
+        mentor.db.close()
