@@ -32,6 +32,8 @@ TARGETS = {  # figure -> (target, unit, what it is); lower is better for all
     "people_timeline_ms": (300, "ms", "timeline query, 1,000 snapshots"),
     "people_save_ms": (5, "ms", "one save among 200 people (median)"),
     "mentees_tab_ms": (300, "ms", "Mentees page, 50 mentees x 100 snapshots"),
+    "import_1000_s": (1, "s", "person-file import, 1,000 snapshots"),
+    "import_3000_s": (3, "s", "person-file import, 3,000 snapshots"),
 }
 
 

@@ -433,41 +433,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from ses_decider.ops.imports import import_file
 
     def open_for_import():
-        # Called once the file has been read and checked whole, just before the write.
-        repo = _open_repository(args, write=True)
-        _backup_before_import(repo.db, _database_file(args).parent)
-        return repo
+        # Called once the file has been read and checked whole, just before the write (which
+        # backs the database up first: ops.imports.backup_before_import, as in the GUI).
+        return _open_repository(args, write=True)
 
     print(import_file(open_for_import, args.file).message)
     return 0
-
-
-def _backup_before_import(db, folder: Path) -> None:
-    """A copy of the database before an import may replace someone's current assessment.
-
-    Taken whenever the database already holds someone (a superset of the imports that touch an
-    existing person, decided without reading the file twice); it is also the day's backup. When
-    it cannot be made, the import does not go ahead: its StorageProblem sentence is the one line.
-    """
-    from ses_decider.storage import problems
-    from ses_decider.storage.backups import BACKUP_DIR, backup_database
-
-    if not _holds_anyone(db):
-        return
-    try:
-        backup_database(db, folder, reason="before-import")
-    except (OSError, sqlite3.Error) as exc:
-        why = {
-            problems.FULL: "the disk is full",
-            problems.READ_ONLY: "it is read-only",
-            problems.PERMISSION: "permission denied",
-            problems.NOT_A_FOLDER: "it is not a folder",
-            problems.BUSY: "the database stayed locked",
-        }.get(problems.problem_kind(exc, folder) or "", "an error")
-        raise CliError(
-            f"No backup could be made in {folder / BACKUP_DIR} before the import ({why}), "
-            "so nothing was imported."
-        ) from None
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

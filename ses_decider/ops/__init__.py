@@ -64,6 +64,24 @@ class OpResult:
 
 
 def run(repo: Repository, op: Op, *args: Any, **kwargs: Any) -> OpResult:
-    """Run one operation in one write transaction: all of it is stored, or none of it."""
+    """Run one operation in one write transaction: all of it is stored, or none of it.
+
+    An operation may name a step that must come before its transaction (``op.before_transaction =
+    step``, called as ``step(repo)``): an import's backup of the database, which SQLite cannot copy
+    from inside a write transaction. When that step raises, the operation does not run.
+    """
+    before = getattr(op, "before_transaction", None)
+    if before is not None:
+        before(repo)
     with write_transaction(repo.db):
         return op(repo, *args, **kwargs)
+
+
+def bind(op: Op, *args: Any, **kwargs: Any) -> Op:
+    """``op`` with its arguments given, keeping its ``before_transaction`` step."""
+
+    def bound(repo: Repository) -> OpResult:
+        return op(repo, *args, **kwargs)
+
+    bound.before_transaction = getattr(op, "before_transaction", None)  # type: ignore[attr-defined]
+    return bound

@@ -18,6 +18,7 @@ from ses_decider.storage.errors import FormatError
 from ses_decider.storage.exchange import ASSESSMENT_FORMAT, assessment_from_data, read_json_file
 from ses_decider.storage.person_file import PERSON_FORMAT, ParsedPerson, parse_person_data
 from ses_decider.storage.repository import Repository
+from ses_decider.storage.snapshots import NewSnapshot
 
 DEFAULT_IMPORT_NAME = "Imported assessment"
 
@@ -165,13 +166,16 @@ def import_person(repo: Repository, parsed: ParsedPerson) -> OpResult:
         else:
             said.append(f"Updated {person.name}")
         flags |= _import_current(repo, person, parsed, file_older, said)
-    added = 0
-    for snap in parsed.snapshots:
-        if snap.uid not in owners:
-            repo.snapshots.take(
-                person.id, snap.assessment, snap.label, taken_at=snap.taken_at, uid=snap.uid
-            )
-            added += 1
+    added = len(
+        repo.snapshots.add_many(  # in one statement, each body as the file was read into it
+            person.id,
+            [
+                NewSnapshot(s.assessment, s.label, taken_at=s.taken_at, uid=s.uid, body=s.body)
+                for s in parsed.snapshots
+                if s.uid not in owners
+            ],
+        )
+    )
     if added:
         flags |= Changes.SNAPSHOTS
         said.append(f"{added} new snapshot(s)")
@@ -275,6 +279,46 @@ def _import_sections(
     return flags
 
 
+def backup_before_import(repo: Repository) -> Path | None:
+    """The copy of the database every import starts with, from the GUI (File > Import, a dropped
+    file) and the command line alike: `ops.run` takes it before the import's transaction.
+
+    Taken whenever the database already holds someone: a superset of the imports that replace
+    someone's current assessment, decided before the file meets the database. It also counts as
+    the day's backup. When it cannot be made, the import does not go ahead: a StorageProblem
+    says so in one sentence. Returns the copy (None: nothing to copy, or no file behind it).
+    """
+    import sqlite3
+
+    from ses_decider.storage import problems
+    from ses_decider.storage.backups import BACKUP_DIR, backup_database
+
+    file = repo.db.execute("PRAGMA database_list").fetchone()[2]
+    if not file or not repo.db.execute("SELECT EXISTS (SELECT 1 FROM people)").fetchone()[0]:
+        return None
+    folder = Path(file).parent
+    try:
+        return backup_database(repo.db, folder, reason="before-import")
+    except (OSError, sqlite3.Error) as exc:
+        kind = problems.problem_kind(exc, folder) or problems.OTHER
+        why = {
+            problems.FULL: "the disk is full",
+            problems.READ_ONLY: "it is read-only",
+            problems.PERMISSION: "permission denied",
+            problems.NOT_A_FOLDER: "it is not a folder",
+            problems.BUSY: "the database stayed locked",
+        }.get(kind, "an error")
+        raise problems.StorageProblem(
+            f"No backup could be made in {folder / BACKUP_DIR} before the import ({why}), "
+            "so nothing was imported.",
+            kind,
+            folder / BACKUP_DIR,
+        ) from None
+
+
+apply_import.before_transaction = backup_before_import  # type: ignore[attr-defined]
+
+
 def import_file(repo_factory, path: str | Path) -> OpResult:
     """Read and check a file, then import it: the database is opened (``repo_factory()``) only
     once the whole file is known to be good. For the command line; the GUI runs `apply_import`."""
@@ -284,4 +328,11 @@ def import_file(repo_factory, path: str | Path) -> OpResult:
     return run(repo_factory(), apply_import, request)
 
 
-__all__ = ["SELF", "ImportRequest", "apply_import", "import_file", "read_import"]
+__all__ = [
+    "SELF",
+    "ImportRequest",
+    "apply_import",
+    "backup_before_import",
+    "import_file",
+    "read_import",
+]

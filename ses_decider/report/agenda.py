@@ -19,7 +19,7 @@ from pathlib import Path
 from ses_decider.core.explain import fmt
 from ses_decider.core.mentoring import DESK_COLUMNS, AgendaItem, DeskRow, desk_cells
 from ses_decider.core.model import Verdict
-from ses_decider.report.html import VERDICT_TINT, e
+from ses_decider.report.markup import VERDICT_TINT, e
 
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 MIN_SCALE = 0.55

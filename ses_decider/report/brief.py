@@ -1,28 +1,53 @@
 """What a decision brief says, built from core objects: plain data, no Qt and no HTML.
 
 ``build_brief`` gathers the verdict, the pros-and-cons table with weights, shares, leans and
-contributions, the numbers behind both charts, tipping points, robustness, the gut check, the mentor's
-view with the largest differences, the fit-and-readiness quadrant with the development plan, the
-notes, and the sources with their as-of dates. ``report/html.py`` and ``report/pdf.py`` render it.
+contributions (a factor not rated yet is "not rated", never 0), the numbers behind both charts,
+tipping points as computed, robustness, the gut check, the mentor's view with the largest
+differences (only factors the mentor rated), the fit-and-readiness quadrant with the development
+plan, the notes, the shared mentor/mentee notes, the final decision, the review date and the sources
+with their as-of dates. ``report/html.py`` and ``report/pdf.py`` render it, section by section
+(``report/sections.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ses_decider.core import sensitivity
 from ses_decider.core.content import catalogue
 from ses_decider.core.explain import formula_lines, gut_check, verdict_sentence
 from ses_decider.core.model import Assessment, Thresholds, Verdict
+from ses_decider.core.records import Decision, DiscussionNote
 from ses_decider.core.scoring import Evaluation, evaluate
+from ses_decider.report.mentor_brief import (
+    MENTOR_DIFFERENCES,
+    Difference,
+    MentorView,
+    mentor_differences,
+    mentor_view,
+)
+from ses_decider.report.tipping_lines import TippingLine, exact, tipping_lines
+
+__all__ = [
+    "MENTOR_DIFFERENCES",
+    "Brief",
+    "Difference",
+    "MentorView",
+    "TippingLine",
+    "build_brief",
+    "exact",
+    "mentor_differences",
+    "mentor_view",
+    "tipping_lines",
+]
 
 if TYPE_CHECKING:
     from ses_decider.core.readiness import StoryEvidence
 
 TORNADO_ROWS = 8  # as many as the app's tornado chart shows
-MENTOR_DIFFERENCES = 5
 
 
 @dataclass(frozen=True)
@@ -33,10 +58,10 @@ class FactorLine:
     title: str
     pro: str
     con: str
-    weight: float
-    share: float | None  # of the total weight, 0..1; None when no factor has weight
-    lean: float
-    contribution: float  # points added to (or taken from) 50
+    weight: float | None  # None: not rated yet (it takes no part in the score)
+    share: float | None  # of the total weight, 0..1; None when not rated or no factor has weight
+    lean: float | None
+    contribution: float | None  # points added to (or taken from) 50; None when not rated
     dealbreaker: bool
     dealbreaker_hit: bool
     certainty: str
@@ -44,28 +69,18 @@ class FactorLine:
     source: str  # the source's short name; "your own" for a factor the person added
     custom: bool
 
+    @property
+    def rated(self) -> bool:
+        return self.weight is not None and self.lean is not None
+
 
 @dataclass(frozen=True)
-class Difference:
-    """Where mentor and mentee differ on one factor, and what taking the mentor's view would do."""
+class SharedNote:
+    """A note mentor and mentee keep together on one factor."""
 
-    factor_id: str
     title: str
-    weight: float
-    lean: float
-    mentor_weight: float
-    mentor_lean: float
-    score_change: float | None  # the mentee's score with the mentor's weight and lean, minus now
-    verdict_if: Verdict  # the mentee's verdict with the mentor's values for this factor
-    changes_verdict: bool
-
-
-@dataclass(frozen=True)
-class MentorView:
-    score: float | None
-    verdict: Verdict
-    sentence: str
-    differences: tuple[Difference, ...]
+    text: str
+    updated_on: str  # YYYY-MM-DD, "" when unknown
 
 
 @dataclass(frozen=True)
@@ -78,7 +93,7 @@ class AxesView:
     quadrant: str  # the quadrant's title, "" when there is none
     meaning: str
     next_step: str
-    quadrant_titles: tuple[str, ...]  # go now, build readiness, reconsider, not now
+    quadrant_titles: tuple[tuple[str, str], ...]  # (quadrant id, its title), for the 2x2
     ways: tuple[tuple[str, float], ...]  # (way title, credit 0..1)
     want_capped: bool
 
@@ -113,7 +128,7 @@ class Brief:
     left_out: tuple[str, ...]  # titles of default factors the person hid
     contributions: tuple[tuple[str, float], ...]  # (chart label, points), display order
     tornado: tuple[tuple[str, float, float], ...]  # (chart label, score at -5, score at +5)
-    tipping: tuple[str, ...]
+    tipping: tuple[TippingLine, ...]
     robustness: sensitivity.Robustness
     robustness_sentence: str
     worth_checking: tuple[str, ...]  # factor titles
@@ -127,10 +142,24 @@ class Brief:
     axes: AxesView | None
     plan: tuple[PlanLine, ...]
     sources: tuple[SourceLine, ...]
+    shared_notes: tuple[SharedNote, ...] = ()
+    decision: Decision | None = None
+    review_on: str | None = None  # YYYY-MM-DD
+    rated: int = 0  # factors on the table with a weight and a lean
+    shown: int = 0  # factors on the table
+    # What sections a feature adds have gathered (report/sections.py), by section key.
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def date_text(self) -> str:
-        return f"{self.day:%B} {self.day.day}, {self.day.year}"
+        return long_date(self.day)
+
+
+def long_date(day: date | str) -> str:
+    """November 23, 2026 (from a date or YYYY-MM-DD)."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def build_brief(
@@ -142,14 +171,24 @@ def build_brief(
     seed: int = 0,
     draws: int = 10_000,
     evidence: StoryEvidence | None = None,
+    shared_notes: Iterable[DiscussionNote] = (),
+    decision: Decision | None = None,
+    review_on: str | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> Brief:
-    """Everything the brief says about ``person``'s assessment (and a mentor's, when given).
+    """Everything the brief says about ``person``'s assessment.
 
-    ``evidence``: the person's story bank, which "Am I ready?" takes beside the self-ratings."""
+    The mentor's view is included only when the mentor rated at least one factor. ``evidence``: the
+    person's story bank, which "Am I ready?" takes beside the self-ratings. ``shared_notes``,
+    ``decision`` and ``review_on`` are the person's stored ones; ``extra`` what feature sections
+    gathered (see `report.sections.gather`).
+    """
     evaluation = evaluate(assessment)
     rob = sensitivity.robustness(assessment, draws=draws, seed=seed)
     factors = tuple(_factor_lines(assessment, evaluation))
     axes, plan = readiness_parts(assessment, evaluation, evidence)
+    rated, shown = assessment.rated_count()
+    with_mentor = mentor is not None and bool(mentor.active())
     return Brief(
         person=person,
         day=day or date.today(),
@@ -161,13 +200,13 @@ def build_brief(
         factors=factors,
         left_out=tuple(f.title for f in assessment.factors if f.id in assessment.hidden),
         contributions=tuple(
-            (f.label, evaluation.contributions.get(f.id, 0.0)) for f, _ in assessment.active()
+            (f.title, evaluation.contributions.get(f.id, 0.0)) for f, _ in assessment.active()
         ),
         tornado=tuple(
-            (assessment.factor(b.factor_id).label, b.low_score, b.high_score)
+            (assessment.factor(b.factor_id).title, b.low_score, b.high_score)
             for b in sensitivity.tornado(assessment)[:TORNADO_ROWS]
         ),
-        tipping=tuple(sensitivity.tipping_sentences(assessment)),
+        tipping=tuple(tipping_lines(assessment)),
         robustness=rob,
         robustness_sentence=robustness_sentence(rob),
         worth_checking=tuple(assessment.factor(fid).title for fid in rob.worth_checking),
@@ -177,17 +216,23 @@ def build_brief(
         formula=tuple(formula_lines(assessment, evaluation)),
         overlap_note=_overlap_note(assessment),
         notes=tuple((line.title, line.note) for line in factors if line.note.strip()),
-        mentor=mentor_view(assessment, mentor, evaluation) if mentor is not None else None,
+        mentor=mentor_view(assessment, mentor, evaluation) if with_mentor else None,
         axes=axes,
         plan=plan,
         sources=tuple(_sources(assessment, axes is not None)),
+        shared_notes=tuple(_shared_notes(assessment, shared_notes)),
+        decision=decision,
+        review_on=review_on,
+        rated=rated,
+        shown=shown,
+        extra=dict(extra or {}),
     )
 
 
 def _factor_lines(assessment: Assessment, evaluation: Evaluation) -> list[FactorLine]:
     sources = catalogue().sources
     lines = []
-    for factor, rating in assessment.active():
+    for factor, rating in assessment.shown():  # in the table's order, not rated ones included
         source = sources.get(factor.source)
         lines.append(
             FactorLine(
@@ -196,9 +241,9 @@ def _factor_lines(assessment: Assessment, evaluation: Evaluation) -> list[Factor
                 pro=factor.pro,
                 con=factor.con,
                 weight=rating.weight,
-                share=evaluation.shares.get(factor.id),
+                share=evaluation.shares.get(factor.id) if rating.rated else None,
                 lean=rating.lean,
-                contribution=evaluation.contributions.get(factor.id, 0.0),
+                contribution=evaluation.contributions.get(factor.id, 0.0) if rating.rated else None,
                 dealbreaker=rating.dealbreaker,
                 dealbreaker_hit=rating.dealbreaker_hit,
                 certainty=rating.certainty.value,
@@ -208,6 +253,20 @@ def _factor_lines(assessment: Assessment, evaluation: Evaluation) -> list[Factor
             )
         )
     return lines
+
+
+def _shared_notes(assessment: Assessment, notes: Iterable[DiscussionNote]) -> list[SharedNote]:
+    """The shared notes in the table's order; a note on a factor no longer on it comes last."""
+    titles = {f.id: f.title for f in catalogue().factors} | {
+        f.id: f.title for f in assessment.factors
+    }
+    order = {f.id: i for i, f in enumerate(assessment.factors)}
+    kept = [n for n in notes if n.text.strip()]
+    kept.sort(key=lambda n: (order.get(n.factor_id, len(order)), n.factor_id))
+    return [
+        SharedNote(titles.get(n.factor_id, n.factor_id), n.text, (n.updated_at or "")[:10])
+        for n in kept
+    ]
 
 
 def robustness_sentence(rob: sensitivity.Robustness) -> str:
@@ -220,57 +279,6 @@ def robustness_sentence(rob: sensitivity.Robustness) -> str:
         f"sure the person is of each), the verdict stays {rob.verdict.label} {rob.p_current:.0%} "
         f"of the time (GO {rob.p_go:.0%}, CLOSE CALL {rob.p_close_call:.0%}, "
         f"NO-GO {rob.p_no_go:.0%})."
-    )
-
-
-def mentor_differences(
-    mentee: Assessment,
-    mentor: Assessment,
-    evaluation: Evaluation | None = None,
-    limit: int = MENTOR_DIFFERENCES,
-) -> list[Difference]:
-    """The factors where the two differ, ranked by what each would do to the mentee's verdict.
-
-    For each factor the mentee weighs, the mentee's weight and lean are replaced by the mentor's (a
-    factor the mentor hid counts as weight 0) and the mentee's assessment is scored again. Changes
-    that flip the verdict come first, then the largest moves of the score.
-    """
-    from ses_decider.core.compare import differences  # the ranking rule, implemented once
-
-    found = []
-    for diff in differences(mentee, mentor):
-        if diff.mine is None:
-            continue  # a factor only the mentor weighs: nothing of the mentee's to move
-        theirs = diff.theirs
-        found.append(
-            Difference(
-                factor_id=diff.factor_id,
-                title=diff.title,
-                weight=diff.mine.weight,
-                lean=diff.mine.lean,
-                mentor_weight=0.0 if theirs is None else theirs.weight,
-                mentor_lean=diff.mine.lean if theirs is None else theirs.lean,
-                score_change=diff.score_shift
-                if diff.verdict_after.label != "NOT ENOUGH INPUT"
-                else None,
-                verdict_if=diff.verdict_after,
-                changes_verdict=diff.changes_verdict,
-            )
-        )
-    return found[:limit]
-
-
-def mentor_view(
-    mentee: Assessment, mentor: Assessment, evaluation: Evaluation | None = None
-) -> MentorView:
-    theirs = evaluate(mentor)
-    score = "" if theirs.score is None else f" (score {theirs.score:.1f})"
-    return MentorView(
-        score=theirs.score,
-        verdict=theirs.verdict,
-        sentence=f"Weighing the same factors independently, the mentor's view comes out "
-        f"{theirs.verdict.label}{score}.",
-        differences=tuple(mentor_differences(mentee, mentor, evaluation)),
     )
 
 
@@ -296,7 +304,7 @@ def readiness_parts(
         quadrant=quadrant.title if quadrant else "",
         meaning=quadrant.meaning if quadrant else "",
         next_step=quadrant.next_step if quadrant else "",
-        quadrant_titles=tuple(q.title for q in Quadrant),
+        quadrant_titles=tuple((q.value, q.title) for q in Quadrant),
         ways=tuple((content.way(wid).title, credit) for wid, credit in found.way_credits.items()),
         want_capped=found.want_capped,
     )
@@ -315,7 +323,7 @@ def _overlap_note(assessment: Assessment) -> str:
     notes = catalogue().overlap_notes
     groups: dict[str, int] = {}
     for factor, rating in assessment.active():
-        if factor.overlap and rating.weight > 0:
+        if factor.overlap and rating.weight and rating.weight > 0:
             groups[factor.overlap] = groups.get(factor.overlap, 0) + 1
     return " ".join(notes[g] for g, n in groups.items() if n >= 2 and g in notes)
 

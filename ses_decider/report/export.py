@@ -39,21 +39,30 @@ def person_brief(
     assessment: Assessment | None = None,
     mentor: Assessment | None = None,
 ) -> Brief:
-    """The brief for a stored person, with the mentor's view when the mentor rated something.
+    """The brief for a stored person: their assessment, the mentor's view when the mentor rated
+    something, the shared notes, the final decision, the review date, and what each section with a
+    ``gather`` reads (``report/sections.py``).
 
     ``assessment`` and ``mentor`` replace the stored ones (the GUI passes what is on screen).
     """
     from ses_decider.core.records import MENTOR
+    from ses_decider.report.sections import gather
 
     if mentor is None and repo.assessments.has(person.id, MENTOR):
         mentor = repo.assessments.load(person.id, MENTOR)
-    if mentor is not None and not mentor.active():
-        mentor = None  # a mentor who rated nothing has no view to report
     from ses_decider.ops.applying import story_evidence
 
     current = assessment if assessment is not None else repo.assessments.load(person.id)
-    evidence = story_evidence(repo, person.id)
-    return build_brief(person.name, current, mentor=mentor, evidence=evidence)
+    return build_brief(
+        person.name,
+        current,
+        mentor=mentor,  # left out by build_brief when the mentor rated nothing
+        evidence=story_evidence(repo, person.id),
+        shared_notes=repo.notes.of(person.id).values(),
+        decision=repo.decisions.get(person.id),
+        review_on=person.review_on,
+        extra=gather(repo, person),
+    )
 
 
 def export_brief(brief: Brief, path: str | Path) -> Path:

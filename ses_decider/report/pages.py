@@ -6,13 +6,20 @@ its cells has started on the page). So the document is laid out as one tall page
 layout is read back as a list of unbreakable bands (each row of a top-level table, each line of a
 top-level paragraph), and each page ends at the last band that fits. A table continued on a new page
 gets its header row repeated. A band taller than a page falls back to the lines inside it.
+
+Bands marked ``keep_with_next`` never end a page: a heading, a table's header row, all but the last
+of a table's last ``TABLE_TAIL`` rows (so a continued table never ends with one row and its total
+alone on a page), and the element before the document's last one (so the sources never stand alone
+on the last page).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
+
+TABLE_TAIL = 3  # a table's last rows that stay together: e.g. two factors and the total
 
 
 @dataclass(frozen=True)
@@ -34,24 +41,26 @@ def bands(document: QTextDocument, page_height: float) -> list[Band]:
     """The unbreakable pieces of a laid-out document, top to bottom."""
     layout = document.documentLayout()
     root = document.rootFrame()
-    found: list[Band] = []
+    groups: list[list[Band]] = []  # the bands of each top-level element
     it = root.begin()
     while not it.atEnd():
         frame, block = it.currentFrame(), it.currentBlock()
         if isinstance(frame, QTextTable):
-            found += _table_bands(document, frame, page_height)
+            groups.append(_table_bands(document, frame, page_height))
         elif frame is not None:
             rect = layout.frameBoundingRect(frame)
-            found.append(Band(rect.top(), rect.bottom()))
+            groups.append([Band(rect.top(), rect.bottom())])
         elif block.isValid() and block.text():
             # Qt puts an empty block after every table; it holds nothing to keep together.
             lines = _line_bands(document, block)
             if lines and block.blockFormat().headingLevel() > 0:
-                last = lines[-1]
-                lines[-1] = Band(last.top, last.bottom, keep_with_next=True)
-            found += lines
+                lines[-1] = replace(lines[-1], keep_with_next=True)
+            groups.append(lines)
         it += 1
-    return found
+    groups = [g for g in groups if g]
+    if len(groups) >= 2:  # the last element never on a page of its own
+        groups[-2][-1] = replace(groups[-2][-1], keep_with_next=True)
+    return [band for group in groups for band in group]
 
 
 def _line_bands(document: QTextDocument, block: QTextBlock) -> list[Band]:
@@ -84,6 +93,7 @@ def _table_bands(document: QTextDocument, table: QTextTable, page_height: float)
     bottoms = tops[1:] + [rect.bottom()]
     header_rows = min(table.format().headerRowCount(), rows - 1)
     header = (tops[0], tops[header_rows]) if header_rows > 0 else None
+    tail = max(header_rows, rows - TABLE_TAIL)
     result = []
     for r in range(rows):
         if r < header_rows:
@@ -91,7 +101,8 @@ def _table_bands(document: QTextDocument, table: QTextTable, page_height: float)
         elif bottoms[r] - tops[r] > page_height * 0.95:
             result += _cell_line_bands(document, table, r, header)
         else:
-            result.append(Band(tops[r], bottoms[r], header))
+            together = tail <= r < rows - 1
+            result.append(Band(tops[r], bottoms[r], header, keep_with_next=together))
     return result
 
 

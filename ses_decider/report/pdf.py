@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QGuiApplication,
@@ -29,16 +30,17 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from ses_decider import APP_NAME, __version__
-from ses_decider.report import charts
 from ses_decider.report.brief import Brief
 from ses_decider.report.html import render_html
 from ses_decider.report.pages import Page, bands, paginate
+from ses_decider.report.sections import charts_of
 
 PRINT_DPI = 300
 CHART_DPI = 300
 CSS_DPI = 96  # Qt's rich text reads image sizes as CSS pixels, 96 to the inch
 MARGINS_IN = (0.75, 0.65, 0.75, 0.85)  # left, top, right, bottom; the footer sits in the bottom one
 FOOTER_FONT_PT = 8
+_EDGE = 1.0  # device pixels: what only touches a page's edge is not on that page
 
 _app: QGuiApplication | None = None
 
@@ -63,26 +65,9 @@ def ensure_gui_app() -> QGuiApplication:
 
 
 def chart_images(brief: Brief) -> dict[str, QImage]:
-    """The brief's charts rasterised from their SVG at ``CHART_DPI``."""
-    found: dict[str, tuple[str, int, int]] = {}
-    if brief.contributions and brief.score is not None:
-        found["contribution"] = (
-            charts.contribution_svg(brief.contributions),
-            charts.WIDTH,
-            charts.contribution_height(len(brief.contributions)),
-        )
-    if brief.tornado:
-        t = brief.thresholds
-        found["tornado"] = (
-            charts.tornado_svg(brief.tornado, t.go, t.no_go, brief.score),
-            charts.WIDTH,
-            charts.chart_height(len(brief.tornado)),
-        )
-    a = brief.axes
-    if a is not None and a.quadrant and a.want is not None and a.ready is not None:
-        size = charts.QUADRANT_SIZE
-        found["quadrant"] = (charts.quadrant_svg(a.want, a.ready, a.quadrant_titles), size, size)
-    return {name: _rasterise(svg, w, h) for name, (svg, w, h) in found.items()}
+    """The brief's charts (every section's, ``report/sections.py``) rasterised at ``CHART_DPI``."""
+    ensure_gui_app()  # painting text needs one
+    return {c.name: _rasterise(c.svg, c.width, c.height) for c in charts_of(brief)}
 
 
 def _rasterise(svg: str, width: int, height: int) -> QImage:
@@ -174,10 +159,19 @@ def _draw_slice(
     top: float,
     bottom: float,
 ) -> float:
-    """Paint the document's y range [top, bottom) at (x, y); returns its height."""
+    """Paint the document's y range [top, bottom) at (x, y); returns its height.
+
+    Only what lies inside the range is drawn. ``QTextDocument.drawContents`` would also draw (clipped
+    out of sight, but still in the PDF's text layer) the table row or line that merely touches the
+    range's edge, such as the row starting where the page ends: so the layout is asked to draw what
+    lies inside the range shrunk by ``_EDGE``, and the painter clips to the range itself.
+    """
     painter.save()
     painter.translate(x, y - top)
-    document.drawContents(painter, QRectF(0, top, width, bottom - top))
+    painter.setClipRect(QRectF(0, top, width, bottom - top))
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, top + _EDGE, width, max(bottom - top - 2 * _EDGE, 0.0))
+    document.documentLayout().draw(painter, context)
     painter.restore()
     return bottom - top
 

@@ -61,8 +61,12 @@ def factor_item(factor: Factor, rating: Rating) -> dict[str, Any]:
     return item
 
 
-def assessment_fields(assessment: Assessment) -> dict[str, Any]:
-    """Everything but the factors: thresholds, gut answers, method, fit and readiness."""
+def assessment_fields(
+    assessment: Assessment, readiness: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything but the factors: thresholds, gut answers, method, fit and readiness
+    (``readiness``: the readiness section already written, when the caller has it; used as it
+    is)."""
     data: dict[str, Any] = {
         "thresholds": {
             "go": plain_number(assessment.thresholds.go),
@@ -75,7 +79,9 @@ def assessment_fields(assessment: Assessment) -> dict[str, Any]:
     if assessment.fit:
         data["fit"] = {qid: plain_number(answer) for qid, answer in assessment.fit.items()}
     if assessment.readiness is not None:
-        data["readiness"] = readiness_to_data(assessment.readiness)
+        data["readiness"] = (
+            readiness_to_data(assessment.readiness) if readiness is None else readiness
+        )
     return data
 
 
@@ -153,65 +159,127 @@ def same_content(a: Assessment, b: Assessment) -> bool:
 
 def assessment_from_body(body: dict[str, Any], where: str = "") -> Assessment:
     """Build an assessment from a body; ``where`` prefixes field names in errors ("current")."""
-    prefix = f"{where}." if where else ""
-    defaults = {f.id: f for f in catalogue().factors}
-    factors: list[Factor] = []
-    ratings: dict[str, Rating] = {}
-    for index, item in enumerate(body["factors"]):
-        at = f"{prefix}factors[{index}]"
+    return BodyReader().read(body, where)[0]
+
+
+class BodyReader:
+    """Reads the bodies of one file: each assessment, and its body as `assessment_body` would
+    write it back, built together.
+
+    A person file repeats the same factor items, fit answers and readiness in snapshot after
+    snapshot, so each distinct one is checked and built once per reader (keyed by its repr, which
+    tells 1, 1.0 and true apart); every assessment still gets Rating and ReadinessState objects of
+    its own. Nothing that fails is remembered: an error names the field where it occurs. The
+    bodies it returns share their repeated parts (a factor item, the readiness section): read
+    them, compare them, write them out, but never change one in place.
+    """
+
+    def __init__(self) -> None:
+        self._defaults = {f.id: f for f in catalogue().factors}
+        self._items: dict[str, tuple[Factor, tuple, dict[str, Any]]] = {}
+        self._fit: dict[str, dict[str, float]] = {}
+        self._readiness: dict[str, tuple[ReadinessState, dict[str, Any]]] = {}
+
+    def read(self, body: dict[str, Any], where: str = "") -> tuple[Assessment, dict[str, Any]]:
+        prefix = f"{where}." if where else ""
+        factors: list[Factor] = []
+        ratings: dict[str, Rating] = {}
+        items: list[dict[str, Any]] = []
+        for index, item in enumerate(body["factors"]):
+            if item["id"] in ratings:
+                raise FormatError(
+                    f"field {prefix}factors[{index}].id: {item['id']!r} appears more than once"
+                )
+            factor, args, written = self._item(item, f"{prefix}factors[{index}]")
+            factors.append(factor)
+            ratings[factor.id] = Rating(*args)
+            items.append(written)
+        for fid, factor in self._defaults.items():  # not in the body: on the table, not rated
+            if fid not in ratings:
+                factors.append(factor)
+                ratings[fid] = Rating()
+                items.append(factor_item(factor, ratings[fid]))
+        hidden = set()
+        for index, factor_id in enumerate(body.get("hidden", [])):
+            if factor_id not in ratings:
+                raise FormatError(f"field {prefix}hidden[{index}]: unknown factor id {factor_id!r}")
+            hidden.add(factor_id)
+        thresholds = body.get("thresholds", {})
+        go = float(thresholds.get("go", DEFAULT_GO))
+        no_go = float(thresholds.get("no_go", DEFAULT_NO_GO))
+        if no_go > go:
+            raise FormatError(f"field {prefix}thresholds: no_go must not be above go")
+        readiness, readiness_written = self._read_readiness(body.get("readiness"), prefix)
+        paths = paths_from_data(body.get("paths", []), set(ratings), prefix)
+        assessment = Assessment(
+            factors=factors,
+            ratings=ratings,
+            hidden=hidden,
+            thresholds=Thresholds(go=go, no_go=no_go),
+            gut_before=_verdict_or_none(body.get("gut_before")),
+            gut_after=_verdict_or_none(body.get("gut_after")),
+            method=body.get("method", "direct"),
+            fit=self._read_fit(body.get("fit", {}), prefix),
+            readiness=readiness,
+            paths=paths,
+        )
+        written = assessment_fields(assessment, readiness_written)
+        written["factors"] = items
+        written["hidden"] = sorted(hidden)
+        if paths:
+            written["paths"] = paths_to_data(assessment)
+        return assessment, written
+
+    def _item(self, item: dict[str, Any], at: str) -> tuple[Factor, tuple, dict[str, Any]]:
+        """(factor, the Rating's arguments, the item as written back) for one factor item."""
+        key = repr(item)
+        found = self._items.get(key)
+        if found is not None:
+            return found
         fid = item["id"]
-        for key in ("note", "title", "pro", "con"):
-            check_text(item.get(key), f"{at}.{key}")
-        if fid in ratings:
-            raise FormatError(f"field {at}.id: {fid!r} appears more than once")
+        for name in ("note", "title", "pro", "con"):
+            check_text(item.get(name), f"{at}.{name}")
         if item.get("custom"):
-            if fid in defaults:
+            if fid in self._defaults:
                 raise FormatError(
                     f"field {at}.id: {fid!r} is a default factor and cannot be custom"
                 )
             factor = Factor(fid, item["title"], item["pro"], item["con"], source="", custom=True)
-        elif fid in defaults:
-            factor = defaults[fid]
+        elif fid in self._defaults:
+            factor = self._defaults[fid]
         else:
             raise FormatError(
                 f"field {at}.id: unknown factor id {fid!r}"
                 ' (a factor of your own needs "custom": true with title, pro and con)'
             )
-        factors.append(factor)
-        ratings[fid] = Rating(
-            weight=_number_or_none(item.get("weight")),
-            lean=_number_or_none(item.get("lean")),
-            dealbreaker=bool(item.get("dealbreaker", False)),
-            note=item.get("note", ""),
-            certainty=Certainty(item.get("certainty", "unsure")),
+        args = (
+            _number_or_none(item.get("weight")),
+            _number_or_none(item.get("lean")),
+            bool(item.get("dealbreaker", False)),
+            item.get("note", ""),
+            Certainty(item.get("certainty", "unsure")),
         )
-    for fid, factor in defaults.items():  # not in the body: on the table, not rated
-        if fid not in ratings:
-            factors.append(factor)
-            ratings[fid] = Rating()
-    hidden = set()
-    for index, factor_id in enumerate(body.get("hidden", [])):
-        if factor_id not in ratings:
-            raise FormatError(f"field {prefix}hidden[{index}]: unknown factor id {factor_id!r}")
-        hidden.add(factor_id)
-    thresholds = body.get("thresholds", {})
-    go = float(thresholds.get("go", DEFAULT_GO))
-    no_go = float(thresholds.get("no_go", DEFAULT_NO_GO))
-    if no_go > go:
-        raise FormatError(f"field {prefix}thresholds: no_go must not be above go")
-    paths = paths_from_data(body.get("paths", []), set(ratings), prefix)
-    return Assessment(
-        factors=factors,
-        ratings=ratings,
-        hidden=hidden,
-        thresholds=Thresholds(go=go, no_go=no_go),
-        gut_before=_verdict_or_none(body.get("gut_before")),
-        gut_after=_verdict_or_none(body.get("gut_after")),
-        method=body.get("method", "direct"),
-        fit=fit_from_data(body.get("fit", {}), prefix),
-        readiness=readiness_from_data(body.get("readiness"), prefix),
-        paths=paths,
-    )
+        found = (factor, args, factor_item(factor, Rating(*args)))
+        self._items[key] = found
+        return found
+
+    def _read_fit(self, section: dict[str, Any], prefix: str) -> dict[str, float]:
+        key = repr(section)  # only what was read without error is kept
+        if key not in self._fit:
+            self._fit[key] = fit_from_data(section, prefix)
+        return dict(self._fit[key])
+
+    def _read_readiness(
+        self, section: dict[str, Any] | None, prefix: str
+    ) -> tuple[ReadinessState | None, dict[str, Any] | None]:
+        if section is None:
+            return None, None
+        key = repr(section)
+        if key not in self._readiness:
+            state = readiness_from_data(section, prefix)
+            self._readiness[key] = (state, readiness_to_data(state))
+        state, written = self._readiness[key]
+        return state.copy(), written
 
 
 def strip_envelope(data: dict[str, Any]) -> dict[str, Any]:

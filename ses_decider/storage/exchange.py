@@ -7,6 +7,7 @@ show it as it is. Parsing builds new objects only; nothing is applied until the 
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,11 @@ ASSESSMENT_FORMAT = "ses-decider/assessment"
 # Version 2 may carry other paths beside the SES; a file without any is written as version 1, the
 # two-path case, exactly as before (so an older copy of the app still reads it).
 ASSESSMENT_VERSION = 2
-MAX_FILE_BYTES = 5_000_000  # a real assessment is a few kB; refuse anything absurd before parsing
+# A person file grows with its snapshots: 3,000 of them (years of weekly check-ins) weigh about
+# 11.5 MB with notes on a few factors and a readiness roadmap (benchmarks/bench_person_import.py),
+# twice that with notes on every factor. 32 MB takes that in and still refuses a runaway file
+# before parsing it (parsed, a file takes about 4.5 times its size in memory).
+MAX_FILE_BYTES = 32_000_000
 
 
 def _reject_constant(name: str) -> Any:
@@ -116,11 +121,122 @@ def _registry():
     return Registry().with_resource(schema["$id"], Resource.from_contents(schema))
 
 
+# What one `validate` call has found valid, by place in the schema and value: a person file repeats
+# the same factor items, thresholds and readiness in every snapshot, so each distinct one is
+# checked once. Errors are never remembered: a bad value is checked, and reported with its own
+# path, wherever it appears.
+_MEMO: ContextVar[_Memo | None] = ContextVar("_MEMO", default=None)
+_JSON_TYPES = (dict, list, str, int, float, bool, type(None))
+
+
+class _Memo:
+    """Valid (place, value) pairs, and per place how often remembering paid off."""
+
+    TRIAL = 32  # a place whose values never repeat (a snapshot, with its own uid) stops being
+    # keyed after this many misses with few hits: keying a unique value costs more than checking it
+
+    def __init__(self) -> None:
+        self.valid: set[tuple[str, int, str]] = set()
+        self.tries: dict[tuple[str, int], list[int]] = {}
+
+    def key(self, what: str, schema: dict, instance: Any) -> tuple[str, int, str] | None:
+        """What was checked ("$ref" of this schema, or this schema whole as a property's) and the
+        value as its repr (which tells 1, 1.0, True and "1" apart); None: don't remember."""
+        if not isinstance(instance, _JSON_TYPES):
+            return None
+        tries = self.tries.setdefault((what, id(schema)), [0, 0])
+        hits, misses = tries
+        if misses >= self.TRIAL and hits * 4 < misses:
+            return None
+        key = (what, id(schema), repr(instance))
+        if key in self.valid:
+            tries[0] += 1
+        else:
+            tries[1] += 1
+        return key
+
+
+def _remembering(keyword: str, check):
+    """A keyword's check, skipped for a value this schema's keyword already found valid."""
+
+    def remembering(validator, value, instance, schema):
+        memo = _MEMO.get()
+        key = None if memo is None else memo.key(keyword, schema, instance)
+        if key is not None and key in memo.valid:
+            return
+        failed = False
+        for error in check(validator, value, instance, schema):
+            failed = True
+            yield error
+        if key is not None and not failed:
+            memo.valid.add(key)
+
+    return remembering
+
+
+def _descend(validator, memo: _Memo, value: Any, subschema: Any, **where):
+    """Check ``value`` against a subschema, unless it was found valid against it before."""
+    key = memo.key("schema", subschema, value) if isinstance(subschema, dict) else None
+    if key is not None and key in memo.valid:
+        return
+    failed = False
+    for error in validator.descend(value, subschema, **where):
+        failed = True
+        yield error
+    if key is not None and not failed:
+        memo.valid.add(key)
+
+
+def _properties(check):
+    """``properties``, with each property's value remembered on its own: a snapshot differs from
+    the one before in its uid and a rating or two, not in its thresholds or readiness."""
+
+    def properties(validator, properties, instance, schema):
+        memo = _MEMO.get()
+        if memo is None or not isinstance(instance, dict):
+            yield from check(validator, properties, instance, schema)
+            return
+        for name, subschema in properties.items():
+            if name in instance:
+                yield from _descend(
+                    validator, memo, instance[name], subschema, path=name, schema_path=name
+                )
+
+    return properties
+
+
+def _items(check):
+    """``items`` (without ``prefixItems``), each item remembered: the same factor item recurs in
+    snapshot after snapshot."""
+
+    def items(validator, items, instance, schema):
+        memo = _MEMO.get()
+        if memo is None or not isinstance(instance, list) or "prefixItems" in schema:
+            yield from check(validator, items, instance, schema)
+            return
+        if not isinstance(items, dict):
+            yield from check(validator, items, instance, schema)
+            return
+        for index, item in enumerate(instance):
+            yield from _descend(validator, memo, item, items, path=index)
+
+    return items
+
+
 @cache
 def _validator(schema_name: str):
     import jsonschema
 
-    return jsonschema.Draft202012Validator(load_json(schema_name), registry=_registry())
+    base = jsonschema.Draft202012Validator
+    remembering = jsonschema.validators.extend(
+        base,
+        {
+            "$ref": _remembering("$ref", base.VALIDATORS["$ref"]),
+            "properties": _properties(base.VALIDATORS["properties"]),
+            "items": _items(base.VALIDATORS["items"]),
+        },
+    )
+    return remembering(load_json(schema_name), registry=_registry())
 
 
 def validate(data: Any, schema_name: str) -> None:
@@ -130,10 +246,13 @@ def validate(data: Any, schema_name: str) -> None:
     if not isinstance(data, dict):
         raise FormatError("the file must hold a JSON object, not a list or a single value")
     validator = _validator(schema_name)
+    token = _MEMO.set(_Memo())
     try:
         error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     except RecursionError:  # deep nesting that parsed but is too deep to check or describe
         raise FormatError("the file is nested too deeply to be an SES Decider file") from None
+    finally:
+        _MEMO.reset(token)
     if error is None:
         return
     where = _field_path(error.absolute_path)

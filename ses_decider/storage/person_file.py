@@ -19,7 +19,7 @@ from typing import Any
 
 from ses_decider.core.model import Assessment, check_iso_date
 from ses_decider.core.records import MENTOR, SELF, Decision
-from ses_decider.storage.bodies import assessment_body, assessment_from_body, strip_envelope
+from ses_decider.storage.bodies import BodyReader, assessment_body, strip_envelope
 from ses_decider.storage.errors import FormatError, check_text
 from ses_decider.storage.exchange import check_format_header, validate, write_json_atomically
 from ses_decider.storage.repository import Repository
@@ -110,9 +110,10 @@ def export_person_file(repo: Repository, person_id: int, path: str | Path) -> No
 
 
 # Import -----------------------------------------------------------------------------------------
-def _body(section: dict[str, Any], where: str) -> Assessment:
+def _body(section: dict[str, Any], where: str, reader: BodyReader | None = None):
+    """The assessment in a section of the file, and its body as written back."""
     data = {k: v for k, v in strip_envelope(section).items() if k != "changed_at"}
-    return assessment_from_body(data, where)
+    return (reader or BodyReader()).read(data, where)
 
 
 def check_version(data: Any) -> None:
@@ -131,8 +132,9 @@ def parse_person_data(data: Any) -> ParsedPerson:
     validate(data, "person.schema.json")
     check_text(data["person"], "person")
     exported_at = data.get("exported_at")
-    current = _body(data["current"], "current")
-    mentor = _body(data["mentor"], "mentor") if "mentor" in data else None
+    reader = BodyReader()  # each distinct factor item, fit and readiness checked once
+    current = _body(data["current"], "current", reader)[0]
+    mentor = _body(data["mentor"], "mentor", reader)[0] if "mentor" in data else None
     snapshots = []
     seen: set[str] = set()
     for index, item in enumerate(data.get("snapshots", [])):
@@ -141,15 +143,9 @@ def parse_person_data(data: Any) -> ParsedPerson:
             raise FormatError(f"field {where}.uid: {item['uid']!r} appears more than once")
         seen.add(item["uid"])
         check_text(item.get("label"), f"{where}.label")
-        assessment = _body(item, where)
+        assessment, body = _body(item, where, reader)
         snapshots.append(
-            FileSnapshot(
-                item["uid"],
-                item["taken_at"],
-                item.get("label", ""),
-                assessment,
-                assessment_body(assessment),
-            )
+            FileSnapshot(item["uid"], item["taken_at"], item.get("label", ""), assessment, body)
         )
     notes = []
     noted: set[str] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from ses_decider.core.model import Assessment
@@ -16,6 +17,48 @@ from ses_decider.storage.people import now_iso
 
 _COLUMNS = "id, uid, person_id, taken_at, label, score, verdict, want, ready"
 _CHUNK = 500  # SQLite allows 999 parameters in older builds
+
+
+@dataclass(frozen=True)
+class NewSnapshot:
+    """A snapshot to add: the assessment, and its body when the caller has it already."""
+
+    assessment: Assessment
+    label: str = ""
+    taken_at: str | None = None
+    uid: str | None = None
+    body: dict[str, Any] | None = None  # as assessment_body() writes it
+
+
+class _Columns:
+    """The timeline's columns for many snapshots: the same content is evaluated once, and the same
+    fit answers and readiness are scored once (with the core's own rules, as `readiness.axes`,
+    "Am I ready?" with the person's story bank as it is now)."""
+
+    def __init__(self, evidence=None) -> None:
+        self._evidence = evidence
+        self._by_data: dict[str, tuple] = {}
+        self._fit: dict[str, float | None] = {}
+        self._ready: dict[str, float | None] = {}
+
+    def of(self, assessment: Assessment, body: dict[str, Any], data: str) -> tuple:
+        from ses_decider.core.readiness import fit_score, ready_score, want_score  # not at start
+
+        found = self._by_data.get(data)
+        if found is None:
+            evaluation = evaluate(assessment)
+            fit_key, ready_key = repr(body.get("fit")), repr(body.get("readiness"))
+            if fit_key not in self._fit:
+                self._fit[fit_key] = fit_score(assessment.fit)
+            if ready_key not in self._ready:
+                state = assessment.readiness
+                self._ready[ready_key] = (
+                    None if state is None else ready_score(state, self._evidence)
+                )
+            want = want_score(evaluation.score, self._fit[fit_key], bool(evaluation.dealbreakers))
+            found = (evaluation.score, evaluation.verdict.value, want, self._ready[ready_key])
+            self._by_data[data] = found
+        return found
 
 
 class SnapshotStore:
@@ -31,34 +74,58 @@ class SnapshotStore:
         taken_at: str | None = None,
         uid: str | None = None,
     ) -> Snapshot:
-        """Freeze the assessment with a label; returns what the timeline shows of it.
+        """Freeze the assessment with a label; returns what the timeline shows of it."""
+        return self.add_many(
+            person_id, [NewSnapshot(assessment, label, taken_at=taken_at, uid=uid)]
+        )[0]
 
-        "Am I ready?" is taken with the person's story bank as it is now (core/readiness.py)."""
-        from ses_decider.core.readiness import axes as readiness_axes  # not needed to start
+    def add_many(self, person_id: int, new: list[NewSnapshot]) -> list[Snapshot]:
+        """Add snapshots in one statement (an import brings thousands); returns them in order.
+
+        Each one's timeline columns (score, verdict, want, ready) are computed once, and once for
+        all snapshots with the same content.
+        """
         from ses_decider.storage.applying import ApplyingStore
 
-        evaluation = evaluate(assessment)
-        evidence = ApplyingStore(self.db).evidence(person_id)
-        axes = readiness_axes(assessment, evaluation, evidence)
-        row: dict[str, Any] = {
-            "uid": uid or uuid.uuid4().hex,
-            "person_id": person_id,
-            "taken_at": taken_at or now_iso(),
-            "label": label.strip(),
-            "score": evaluation.score,
-            "verdict": evaluation.verdict.value,
-            "want": axes.want,
-            "ready": axes.ready,
-        }
+        columns = _Columns(ApplyingStore(self.db).evidence(person_id))
+        rows = []
+        for snap in new:
+            body = snap.body if snap.body is not None else assessment_body(snap.assessment)
+            data = json.dumps(body, ensure_ascii=False)
+            score, verdict, want, ready = columns.of(snap.assessment, body, data)
+            rows.append(
+                {
+                    "uid": snap.uid or uuid.uuid4().hex,
+                    "person_id": person_id,
+                    "taken_at": snap.taken_at or now_iso(),
+                    "label": snap.label.strip(),
+                    "score": score,
+                    "verdict": verdict,
+                    "want": want,
+                    "ready": ready,
+                    "data": data,
+                }
+            )
         with self.db.atomic():
-            cursor = self.db.execute(
+            before = self.db.execute("SELECT coalesce(max(id), 0) FROM snapshots").fetchone()[0]
+            self.db.conn.executemany(
                 """INSERT INTO snapshots
                      (uid, person_id, taken_at, label, score, verdict, data, want, ready)
                    VALUES
                      (:uid, :person_id, :taken_at, :label, :score, :verdict, :data, :want, :ready)""",
-                row | {"data": json.dumps(assessment_body(assessment), ensure_ascii=False)},
+                rows,
             )
-        return Snapshot(id=cursor.lastrowid, **row)
+            ids = {
+                uid: sid
+                for uid, sid in self.db.execute(
+                    "SELECT uid, id FROM snapshots WHERE person_id = ? AND id > ?",
+                    [person_id, before],
+                )
+            }
+        return [
+            Snapshot(id=ids[row["uid"]], **{k: v for k, v in row.items() if k != "data"})
+            for row in rows
+        ]
 
     def list(self, person_id: int) -> list[Snapshot]:
         """The person's snapshots, oldest first, in one indexed query."""

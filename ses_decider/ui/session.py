@@ -164,7 +164,7 @@ class Session(QObject):
         if not self.flush():
             self.failed.emit("Your latest edits could not be saved, so nothing else was changed.")
             return None
-        result = self._run_now(lambda repo: op(repo, *args, **kwargs))
+        result = self._run_now(ops.bind(op, *args, **kwargs))
         if result is not None and undo_text and result.undo is not None:
             self.undo_stack.push(_OpCommand(self, result.undo, undo_text))
         return result

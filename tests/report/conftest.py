@@ -89,6 +89,30 @@ def pdf_text(path) -> str:
     return result.stdout
 
 
+def pdf_words(path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Every word of the PDF's text layer with its box (x0, y0, x1, y1, text), page by page."""
+    import html
+    import re
+    import subprocess
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        pages.append(
+            [
+                (float(a), float(b), float(c), float(d), html.unescape(w))
+                for a, b, c, d, w in re.findall(
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                    r"(.*?)</word>",
+                    page,
+                )
+            ]
+        )
+    return pages
+
+
 def pdf_pages(path) -> int:
     import subprocess
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ses_decider.core.content import demo_assessment
+from ses_decider.core.records import Choice, Decision
 from ses_decider.storage.db import database_path, open_database
 from ses_decider.storage.repository import MENTOR, Repository
 from tests.report.conftest import mentor_assessment, needs_poppler, pdf_text
@@ -38,6 +39,9 @@ def data_dir(tmp_path):
     repo = Repository(db)
     person = repo.create_person(NAME, demo_assessment(), is_demo=True)
     repo.assessments.save(person.id, mentor_assessment(), MENTOR)
+    repo.notes.set(person.id, "relocation", "Ask about the 2027 rotation")
+    repo.decisions.set(person.id, Decision(Choice.APPLIED, "2027-01-05", "", None))
+    repo.people.set_review_on(person.id, "2027-05-01")
     db.close()
     return folder
 
@@ -61,6 +65,10 @@ def test_pdf_headless_with_the_mentors_view(data_dir, tmp_path):
     assert result.stdout.startswith(f"Wrote the brief for {NAME}")
     text = pdf_text(out)
     assert NAME in text and "CLOSE CALL" in text and "The mentor's view" in text
+    flat = " ".join(text.split())
+    assert "Ask about the 2027 rotation" in flat
+    assert "Final decision: Applied, on January 5, 2027." in flat
+    assert "Next review: May 1, 2027." in flat
     assert [p.name for p in out.parent.iterdir()] == ["brief.pdf"]
 
 

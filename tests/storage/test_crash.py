@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -129,3 +130,167 @@ def test_kill_during_large_imports(tmp_path, seed):
     snaps = conn.execute("SELECT count(*) FROM snapshots").fetchone()[0]
     conn.close()
     assert snaps >= committed[-1] - 1
+
+
+# A person-file import, killed at several points ------------------------------------------------
+PERSON_HELPER = r"""
+import os, signal, sys
+from ses_decider import ops
+from ses_decider.ops import imports
+from ses_decider.ops.imports import apply_import, read_import
+from ses_decider.storage.db import open_database
+from ses_decider.storage.repository import Repository
+
+path, file, point = sys.argv[1], sys.argv[2], sys.argv[3]
+repo = Repository(open_database(path))
+request = read_import(file)  # read and checked whole before the database is touched
+
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def kill_after(owner, name):
+    real = getattr(owner, name)
+
+    def wrapped(*args, **kwargs):
+        result = real(*args, **kwargs)
+        die()
+        return result
+
+    setattr(owner, name, wrapped)
+
+
+if point == "after snapshots":  # the new snapshots are written, nothing else yet
+    kill_after(repo.snapshots, "add_many")
+elif point == "after the current":  # the replaced current kept, the new one saved
+    kill_after(repo.assessments, "save")
+elif point == "after a note":
+    kill_after(repo.notes, "set")
+elif point == "after the decision":
+    kill_after(repo.decisions, "set")
+elif point == "before commit":  # everything written, the transaction still open
+    kill_after(imports, "_import_sections")
+print("start", flush=True)
+ops.run(repo, apply_import, request)
+print("committed", flush=True)
+"""
+
+POINTS = ["after snapshots", "after the current", "after a note", "after the decision"]
+
+
+def _person_files(tmp_path: Path) -> tuple[Path, Path]:
+    """Two person files of one mentee: an early one, and a later one with a newer current
+    assessment, 400 more snapshots, newer notes, a decision and a review date."""
+    from ses_decider.core.content import demo_assessment
+    from ses_decider.core.records import Choice, Decision
+    from ses_decider.storage.db import open_database
+    from ses_decider.storage.exchange import write_json_atomically
+    from ses_decider.storage.person_file import person_to_data
+    from ses_decider.storage.repository import Repository
+
+    repo = Repository(open_database(tmp_path / "mentee.db"))
+    person = repo.create_person("Alex", demo_assessment(), changed_at="2025-01-01T00:00:00+00:00")
+    repo.snapshots.take(person.id, demo_assessment(), "first", taken_at="2025-01-01T00:00:00")
+    repo.notes.set(person.id, "pay", "early note", updated_at="2025-01-01T00:00:00+00:00")
+    early = tmp_path / "early.json"
+    write_json_atomically(early, person_to_data(repo, person.id))
+    later_current = demo_assessment()
+    later_current.ratings["mission"].lean = -2
+    repo.assessments.save(person.id, later_current, changed_at="2026-01-01T00:00:00+00:00")
+    for n in range(400):
+        a = demo_assessment()
+        a.ratings["pay"].lean = float(n % 11 - 5)
+        repo.snapshots.take(person.id, a, f"check-in {n}", taken_at=f"2025-06-01T00:{n:04d}")
+    repo.notes.set(person.id, "pay", "later note", updated_at="2026-01-01T00:00:00+00:00")
+    repo.notes.set(person.id, "mission", "new note", updated_at="2026-01-01T00:00:00+00:00")
+    repo.decisions.set(person.id, Decision(Choice.APPLIED, "2026-01-02", "", None, "2026-01-02"))
+    repo.people.set_review_on(person.id, "2026-07-01")
+    later = tmp_path / "later.json"
+    write_json_atomically(later, person_to_data(repo, person.id))
+    repo.db.close()
+    return early, later
+
+
+def _contents(path: Path) -> dict[str, list]:
+    """Every row of every table, as a reader of the database would see it."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    finally:
+        conn.close()
+
+
+def _mentor_db(tmp_path: Path, early: Path) -> Path:
+    """The mentor's database after importing the early file."""
+    from ses_decider.ops.imports import import_file
+    from ses_decider.storage.db import open_database
+    from ses_decider.storage.repository import Repository
+
+    path = tmp_path / "mentor.db"
+    repo = Repository(open_database(path))
+    import_file(lambda: repo, early)
+    repo.db.close()
+    return path
+
+
+def _run_person_import(db: Path, file: Path, point: str, delay: float | None = None):
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PERSON_HELPER, str(db), str(file), point],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    line = proc.stdout.readline()
+    assert line.strip() == "start", proc.stderr.read()
+    if delay is not None:
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+    out, err = proc.communicate(timeout=120)
+    return proc.returncode, out, err
+
+
+@pytest.fixture(scope="module")
+def person_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("files")
+    early, later = _person_files(folder)
+    mentor = _mentor_db(folder, early)
+    before = _contents(mentor)
+    done = folder / "done.db"
+    shutil.copyfile(mentor, done)
+    code, out, err = _run_person_import(done, later, "none")
+    assert code == 0 and "committed" in out, err
+    check(done).close()
+    return {"later": later, "mentor": mentor, "before": before, "after": _contents(done)}
+
+
+@pytest.mark.parametrize("point", POINTS + ["before commit"])
+def test_a_person_file_import_killed_at_any_point_leaves_the_database_as_before(
+    tmp_path, person_files, point
+):
+    db = tmp_path / "mentor.db"
+    shutil.copyfile(person_files["mentor"], db)
+    code, out, err = _run_person_import(db, person_files["later"], point)
+    assert code == -signal.SIGKILL and "committed" not in out, err
+    check(db).close()
+    assert _contents(db) == person_files["before"]
+    assert person_files["after"] != person_files["before"]  # the import does change things
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_person_file_import_killed_at_a_random_moment_is_before_or_after(
+    tmp_path, person_files, seed
+):
+    db = tmp_path / "mentor.db"
+    shutil.copyfile(person_files["mentor"], db)
+    delay = random.Random(200 + seed).uniform(0.0, 0.4)
+    _run_person_import(db, person_files["later"], "none", delay)
+    check(db).close()
+    assert _contents(db) in (person_files["before"], person_files["after"])

@@ -323,17 +323,17 @@ def test_a_folder(tmp_path):
     assert_one_line(str(info.value))
 
 
-def test_a_file_over_5_mb_is_refused_before_reading(tmp_path):
+def test_a_file_over_the_limit_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.json"
     body = '{"format": "ses-decider/assessment", "version": 1, "factors": []}'
     path.write_text(body + " " * (MAX_FILE_BYTES + 1 - len(body)), encoding="utf-8")
     assert path.stat().st_size == MAX_FILE_BYTES + 1
-    with pytest.raises(FormatError, match="5 MB") as info:
+    with pytest.raises(FormatError, match="over 32 MB") as info:
         load_assessment_file(path)
     assert_one_line(str(info.value))
 
 
-def test_a_file_of_exactly_5_mb_is_read(tmp_path):
+def test_a_file_at_exactly_the_limit_is_read(tmp_path):
     path = tmp_path / "padded.json"
     body = '{"format": "ses-decider/assessment", "version": 1, "factors": []}'
     path.write_text(body + " " * (MAX_FILE_BYTES - len(body)), encoding="utf-8")
