@@ -82,8 +82,11 @@ class HelpDialog(QDialog):
         open_folder = QPushButton("Open the data &folder")
         open_folder.setAccessibleName("Open the data folder")
         open_folder.clicked.connect(self.open_data_folder)
+        open_folder.setAutoDefault(False)  # Enter closes help; it never opens a file manager
+        self.open_folder = open_folder
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         name_buttons(buttons)
         row = QHBoxLayout()
         row.addWidget(QLabel(f"Data folder: {data_folder}"), 1)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -39,6 +38,7 @@ from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.contribution_chart import ContributionChart
 from ses_decider.ui.widgets.factor_rows import FactorList
 from ses_decider.ui.widgets.gut_check import GutCheckPanel
+from ses_decider.ui.widgets.pinned_header import PinnedHeaderScrollArea
 from ses_decider.ui.widgets.solidity_panel import SolidityPanel
 from ses_decider.ui.widgets.verdict_banner import VerdictBanner
 
@@ -113,10 +113,9 @@ class MainWindow(QMainWindow):
 
         self.factor_list = FactorList(catalogue())
         self.factor_list.header.weigh_button.clicked.connect(lambda: self.weigh_other_ways())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.factor_list)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = PinnedHeaderScrollArea(self.factor_list.header, self.factor_list)
+        scroll.setAccessibleName("Factors")
+        self.factor_scroll = scroll
         self.chart = ContributionChart()
         self.solidity = SolidityPanel()
         self.gut = GutCheckPanel()

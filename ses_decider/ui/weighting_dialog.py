@@ -270,18 +270,21 @@ class PairwiseTab(_Tab):
             checked = factor.id in default
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.subset.addItem(item)
-        self.subset.setMinimumWidth(self.subset.sizeHintForColumn(0) + 24)  # titles in full
+        # Titles in full where there is room; in a narrow window the list scrolls sideways
+        # rather than squeezing the pairs out of sight.
+        self.subset.setMinimumWidth(min(self.subset.sizeHintForColumn(0) + 24, 180))
         self.count_note = _label("", wrap=True)
         self.pairs = _scroll(QWidget(), "Pairs to compare")
         self.status = _label("", wrap=True)
         self.fix = _button("Apply this fix", "Apply this fix", self.apply_fix)
+        self.fix.setAutoDefault(False)  # Enter never changes an answer by itself
         left = _box(
             QVBoxLayout, _label("Compare these factors:"), (self.subset, 1), self.count_note
         )
         intro = _label("For each pair, slide toward the factor that matters more.", wrap=True)
         fix_row = _box(QHBoxLayout, self.fix, 1)
         right = _box(QVBoxLayout, intro, (self.pairs, 1), self.status, fix_row)
-        self.setLayout(_box(QHBoxLayout, (left, 1), (right, 3)))
+        self.setLayout(_box(QHBoxLayout, (left, 2), (right, 3)))
         self.subset.itemChanged.connect(self.rebuild)
         self.rebuild()
 
@@ -308,23 +311,27 @@ class PairwiseTab(_Tab):
             slider.setPageStep(1)
             slider.setTickPosition(QSlider.TickPosition.TicksBelow)
             slider.setTickInterval(1)
-            slider.setMinimumWidth(150)
+            slider.setMinimumWidth(90)
             slider.setValue(self.steps.get((a, b), 0))
             slider.setAccessibleName(f"{self.titles[a]} versus {self.titles[b]}")
             slider.valueChanged.connect(lambda v, key=(a, b): self._moved(key, v))
             verdict = _label("")
             verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            left, right = _label(self.titles[a]), _label(self.titles[b])
-            left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(left, 2 * row, 0)
-            grid.addWidget(slider, 2 * row, 1)
-            grid.addWidget(right, 2 * row, 2)
-            grid.addWidget(verdict, 2 * row + 1, 0, 1, 3)
-            grid.setRowMinimumHeight(2 * row + 1, verdict.sizeHint().height() + 8)
+            # The two titles above their slider (each wraps), so a narrow window (or 200%)
+            # still shows both ends of every pair.
+            left, right = _label(self.titles[a], wrap=True), _label(self.titles[b], wrap=True)
+            right.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+            left.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+            grid.addWidget(left, 3 * row, 0)
+            grid.addWidget(right, 3 * row, 1)
+            grid.addWidget(slider, 3 * row + 1, 0, 1, 2)
+            grid.addWidget(verdict, 3 * row + 2, 0, 1, 2)
+            grid.setRowMinimumHeight(3 * row + 2, verdict.sizeHint().height() + 10)
             self.sliders[(a, b)], self.verdicts[(a, b)] = slider, verdict
             self._describe((a, b))
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(2 * len(self.sliders), 1)
+        grid.setRowStretch(3 * len(self.sliders), 1)
         self.pairs.setWidget(body)
         self.refresh()
 
@@ -346,6 +353,11 @@ class PairwiseTab(_Tab):
         try:
             if len(ids) < 2:
                 raise WeightingError("Tick at least 2 factors to compare.")
+            if not any(key in self.steps for key in self.sliders):
+                # Every slider starts at "equal": that is no answer, so no weights are proposed.
+                raise WeightingError(
+                    "Answer a pair first: slide toward the factor that matters more"
+                )
             judgements = {key: judgement(s.value()) for key, s in self.sliders.items()}
             self.result = ahp(ids, judgements)
         except WeightingError as exc:
@@ -425,7 +437,7 @@ class WeighingDialog(QDialog):
         self.rows: dict[str, tuple[QLabel, QLabel]] = {}
         for row, factor in enumerate(factors, start=1):
             new, share = _label(""), _label("")
-            grid.addWidget(_label(factor.title), row, 0)
+            grid.addWidget(_label(factor.title, wrap=True), row, 0)
             stored = self.stored[factor.id]
             grid.addWidget(_label("not rated" if stored is None else fmt(stored)), row, 1)
             grid.addWidget(new, row, 2)
@@ -443,6 +455,9 @@ class WeighingDialog(QDialog):
         self.ok.setAccessibleName("Apply these weights")
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName("Cancel")
+        for button in (self.ok, cancel):  # Enter in a spin box or a list applies nothing
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

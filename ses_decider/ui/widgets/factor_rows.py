@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
 from ses_decider.core.content import Catalogue
 from ses_decider.core.explain import fmt
 from ses_decider.core.model import Certainty, Factor, Rating
+from ses_decider.ui.widgets.sliders import STEPS_PER_POINT, RatingSlider
 
-STEPS_PER_POINT = 2
 NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 140, 120, 136
 
 
@@ -89,10 +88,7 @@ class FactorRow(QFrame):
         self.source = QLabel(_escape(source_text))
         self.source.setObjectName("sourceLabel")
 
-        self.weight = QSlider(Qt.Orientation.Horizontal)
-        self.weight.setRange(0, 10 * STEPS_PER_POINT)
-        self.weight.setPageStep(STEPS_PER_POINT)
-        self.weight.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.weight = RatingSlider(0, 10, origin=0)
         self.weight.setTickInterval(STEPS_PER_POINT)
         self.weight.setMinimumWidth(WEIGHT_COLUMN - 10)
         self.weight.setAccessibleName(f"Weight of {factor.title}")
@@ -143,10 +139,7 @@ class FactorRow(QFrame):
 
         self.con = _side_label("CON", factor.con, Qt.AlignmentFlag.AlignRight)
         self.pro = _side_label("PRO", factor.pro, Qt.AlignmentFlag.AlignLeft)
-        self.lean = QSlider(Qt.Orientation.Horizontal)
-        self.lean.setRange(-5 * STEPS_PER_POINT, 5 * STEPS_PER_POINT)
-        self.lean.setPageStep(STEPS_PER_POINT)
-        self.lean.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.lean = RatingSlider(-5, 5, origin=0, signed=True)  # fills from its centre
         self.lean.setTickInterval(STEPS_PER_POINT * 5)
         self.lean.setMinimumWidth(LEAN_COLUMN - 10)
         self.lean.setAccessibleName(f"Lean of {factor.title}")
@@ -216,6 +209,7 @@ class FactorRow(QFrame):
         # A not-rated slider rests in the middle of its range, marked "not rated" beside it.
         defaults = {self.weight: 5.0, self.lean: 0.0}
         for slider, value in ((self.weight, rating.weight), (self.lean, rating.lean)):
+            slider.set_rated(value is not None)
             value = defaults[slider] if value is None else value
             if round(slider.value() / STEPS_PER_POINT, 6) != round(value, 6):
                 with QSignalBlocker(slider):
@@ -267,8 +261,7 @@ class FactorList(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self.header = TableHeader(self)
-        self._layout.addWidget(self.header)
+        self.header = TableHeader()  # pinned above the rows by the scroll area (pinned_header.py)
         self.overlap_hint = QLabel()
         self.overlap_hint.setWordWrap(True)
         self.overlap_hint.setObjectName("overlapHint")
@@ -289,7 +282,7 @@ class FactorList(QWidget):
             row.deleteLater()
         self.rows = {}
         self.overlap_hint.setParent(None)
-        index = 1  # after the header
+        index = 0
         shown = [f for f in factors if f.id not in hidden]
         for factor in shown:
             row = FactorRow(factor, self._source_text(factor), self)
