@@ -38,6 +38,7 @@ from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.contribution_chart import ContributionChart
 from ses_decider.ui.widgets.factor_rows import FactorList
 from ses_decider.ui.widgets.gut_check import GutCheckPanel
+from ses_decider.ui.widgets.notice_strip import NoticeStrip
 from ses_decider.ui.widgets.pinned_header import PinnedHeaderScrollArea
 from ses_decider.ui.widgets.solidity_panel import SolidityPanel
 from ses_decider.ui.widgets.verdict_banner import VerdictBanner
@@ -142,10 +143,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.banner)
         layout.addWidget(self.demo_bar)
-        self.review_bar = QLabel()
-        self.review_bar.setWordWrap(True)
-        self.review_bar.setObjectName("reviewBar")
-        self.review_bar.hide()
+        self.review_bar = NoticeStrip()  # room of its own: a notice never pushes the pages down
         layout.addWidget(self.review_bar)
         self.pages = QTabWidget()
         self.pages.setAccessibleName("Views")
@@ -416,9 +414,7 @@ class MainWindow(QMainWindow):
         """What is due for this person, under the verdict (see ui/notices.py)."""
         from ses_decider.ui.notices import notices
 
-        lines = notices(self.session)
-        self.review_bar.setText("\n".join(lines))
-        self.review_bar.setVisible(bool(lines))
+        self.review_bar.set_notices(notices(self.session))
 
     def reload_people(self) -> None:
         from ses_decider.core.records import display_names

@@ -16,7 +16,7 @@ def review_due(session, today: date) -> list[str]:
     person = session.person
     if person.review_on and person.review_on <= today.isoformat():
         return [
-            f"\u23f0 Your review date ({person.review_on}) has come: look at your weights again "
+            f"Your review date ({person.review_on}) has come: look at your weights again "
             "and take a snapshot (File \u203a Take snapshot)."
         ]
     return []

@@ -241,7 +241,7 @@ class MentorView(QWidget):
                     fmt(theirs.weight) if theirs.weight is not None else NOT_RATED,
                     fmt(theirs.lean, signed=True) if theirs.lean is not None else NOT_RATED,
                     (
-                        f"{diff.score_shift:+.1f}"
+                        fmt(diff.score_shift, signed=True)
                         + (" \u2691 verdict" if diff.changes_verdict else "")
                     )
                     if diff
@@ -278,7 +278,8 @@ class MentorView(QWidget):
         self.chart.setXRange(-limit, limit, padding=0)
         self.chart.setYRange(-0.7, max(n - 0.3, 0.3), padding=0)
         text = (
-            "; ".join(f"{d.title}: {d.score_shift:+.1f}" for d in shown) or "Nothing revealed yet."
+            "; ".join(f"{d.title}: {fmt(d.score_shift, signed=True)}" for d in shown)
+            or "Nothing revealed yet."
         )
         self.chart.setAccessibleDescription(text)
         self.chart.setToolTip(text)

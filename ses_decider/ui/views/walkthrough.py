@@ -109,7 +109,7 @@ class Walkthrough(QDialog):
     def _verdict_page(self) -> str:
         assessment = self.session.assessment
         evaluation = evaluate(assessment)
-        score = "" if evaluation.score is None else f" \u2014 {evaluation.score:.1f} / 100"
+        score = "" if evaluation.score is None else f" \u2014 {fmt(evaluation.score)} / 100"
         tips = "".join(f"<li>{escape(s)}</li>" for s in tipping_sentences(assessment))
         return (
             f"<h1>{evaluation.verdict.label}{score}</h1>"

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ses_decider.core.explain import fmt
 from ses_decider.core.model import Assessment
 from ses_decider.core.scoring import Evaluation
 from ses_decider.ui.widgets.plots import still_plot
@@ -63,5 +64,7 @@ class ContributionChart(QWidget):
 
     def summary(self) -> str:
         """The chart as text, for screen readers and tooltips."""
-        parts = [f"{t}: {v:+.1f}" for t, v in zip(self._titles, self.values, strict=True)]
+        parts = [
+            f"{t}: {fmt(v, signed=True)}" for t, v in zip(self._titles, self.values, strict=True)
+        ]
         return "Points toward GO (+) or NO-GO (-): " + "; ".join(parts)

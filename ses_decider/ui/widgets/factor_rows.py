@@ -293,7 +293,7 @@ class FactorList(QWidget):
         if len(overlap_ids) > 1:
             key = next(f.overlap for f in shown if f.overlap)
             note = self.catalogue.overlap_notes.get(key, "")
-            self.overlap_hint.setText("\u24d8 " + note)
+            self.overlap_hint.setText("<b>Overlap:</b> " + _escape(note))  # no glyph fonts lack
             self._layout.insertWidget(index, self.overlap_hint)
         return list(self.rows.values())
 

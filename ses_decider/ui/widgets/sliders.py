@@ -4,7 +4,7 @@
 - "Not rated" looks plainly different: no fill, a faint handle, and the row's label says so.
 - The focused slider has a frame in the palette's highlight colour (light, dark, high contrast).
 - Assistive technology hears the value in the units on screen (a lean of +2 is 2, not the 4 half
-  steps the slider counts), through an accessible interface of its own.
+  steps the slider counts), through an accessible interface of its own (`accessible_for`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStyleOptionSlider,
     QWidget,
 )
+from shiboken6 import VoidPtr
 
 from ses_decider.core.explain import fmt
 
@@ -51,7 +52,9 @@ class RatingSlider(QSlider):
         self.setPageStep(STEPS_PER_POINT)
         self.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # click or Tab, never the wheel alone
-        _install_accessibility()
+        from ses_decider.ui.a11y import install_accessibility
+
+        install_accessibility()  # its value in points (see accessible_for)
 
     # What it shows ------------------------------------------------------------------------------
     def points(self) -> float:
@@ -140,7 +143,9 @@ class _RatingSliderAccessible(QAccessibleWidget):
     def interface_cast(self, kind):
         if kind == QAccessible.InterfaceType.ValueInterface:
             return self._points
-        return super().interface_cast(kind)
+        found = super().interface_cast(kind)
+        # None would not convert back to a null pointer (a crash in PySide6): say it in C++ terms.
+        return found if found is not None else VoidPtr(0)
 
     def text(self, kind):
         if kind == QAccessible.Text.Value:
@@ -170,21 +175,12 @@ class _PointsValue(QAccessibleValueInterface):
 
 
 _interfaces: dict[int, _RatingSliderAccessible] = {}  # kept alive while their slider lives
-_factory_installed = False
 
 
-def _accessible_for(_key: str, obj):
-    if not isinstance(obj, RatingSlider):
-        return None
-    interface = _RatingSliderAccessible(obj)
-    key = id(obj)
+def accessible_for(slider: RatingSlider) -> QAccessibleWidget:
+    """The slider's accessible interface (asked for by the factory in `ui/a11y.py`)."""
+    interface = _RatingSliderAccessible(slider)
+    key = id(slider)
     _interfaces[key] = interface
-    obj.destroyed.connect(lambda *_: _interfaces.pop(key, None))
+    slider.destroyed.connect(lambda *_: _interfaces.pop(key, None))
     return interface
-
-
-def _install_accessibility() -> None:
-    global _factory_installed
-    if not _factory_installed:
-        QAccessible.installFactory(_accessible_for)
-        _factory_installed = True
