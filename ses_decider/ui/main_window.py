@@ -496,9 +496,9 @@ class MainWindow(QMainWindow):
         HelpDialog(self.data_folder(), self, thresholds=self.session.assessment.thresholds).exec()
 
     def show_tour(self) -> None:
-        from ses_decider.ui.first_run import FirstRunTour
+        from ses_decider.ui.first_run import FirstRunTour, tour_targets
 
-        FirstRunTour(self).exec()
+        FirstRunTour(self, tour_targets(self)).exec()
 
     def show_formula(self) -> None:
         FormulaDialog(formula_lines(self.session.assessment, self.session.evaluation), self).exec()

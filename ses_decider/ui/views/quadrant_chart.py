@@ -23,7 +23,8 @@ class QuadrantChart(QWidget):
         super().__init__(parent)
         ink = self.palette().color(QPalette.ColorRole.WindowText)
         self.plot = still_plot()
-        self.plot.setRange(xRange=(0, 100), yRange=(0, 100), padding=0.02)
+        # A margin past 0 and 100, so the axes can print both ends ("100" too).
+        self.plot.setRange(xRange=(-4, 104), yRange=(-3, 103), padding=0)
         self.plot.setLabel("bottom", "Do I want it? (0-100)")
         self.plot.setLabel("left", "Am I ready? (0-100)")
         line = pg.mkPen(QColor("#888888"), width=1)
