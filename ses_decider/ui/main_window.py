@@ -15,11 +15,13 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QGuiApplicatio
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -69,6 +71,22 @@ def _about(window: MainWindow) -> QWidget:
     from ses_decider.ui.views.about_view import AboutView
 
     return AboutView()
+
+
+def _scrolling(panel: QWidget | None, name: str) -> QScrollArea:
+    area = QScrollArea()
+    if panel is not None:
+        area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setAccessibleName(name)
+    return area
+
+
+def _plain(title: str) -> str:
+    """A tab title without its mnemonic: "Fit && &readiness" -> "Fit & readiness"."""
+    return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 @dataclass(frozen=True)
@@ -123,8 +141,10 @@ class MainWindow(QMainWindow):
         self.gut.gut_changed.connect(self.session.set_gut)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.chart, "&Why this verdict")
-        self.side_tabs.addTab(self.solidity, "How &solid is it")
-        self.side_tabs.addTab(self.gut, "&Gut check")
+        # Text that wraps in a narrow panel scrolls rather than pushing the window off a small
+        # screen (1024x768, or 200%).
+        self.side_tabs.addTab(_scrolling(self.solidity, "How solid is it"), "How &solid is it")
+        self.side_tabs.addTab(_scrolling(self.gut, "Gut check"), "&Gut check")
         self.side_tabs.setAccessibleName("Explanations")
         self.side_tabs.tabBar().setAccessibleName("Explanation tabs")
 
@@ -134,9 +154,11 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([850, 410])
-        scroll.setMinimumWidth(560)
-        self.side_tabs.setMinimumWidth(320)
+        splitter.setSizes([900, 330])
+        # Small minimums: at 1024x768 or 200% the window still fits the screen (the table then
+        # scrolls sideways rather than pushing the window off the screen).
+        scroll.setMinimumWidth(300)
+        self.side_tabs.setMinimumWidth(280)  # the charts' labels and bars need this much
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -154,8 +176,12 @@ class MainWindow(QMainWindow):
         self._holders: dict[int, tuple[Page, QWidget]] = {}
         self._stale: dict[str, Changes] = {}
         for page in PAGES:
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            # Each page scrolls as a whole when the window is smaller than it (1024x768, 200%):
+            # nothing is cut off, nothing needs a bigger window to reach.
+            holder = _scrolling(
+                None, page.title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+            )
+            holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self._holders[self.pages.addTab(holder, page.title)] = (page, holder)
         self.pages.currentChanged.connect(self._on_page_changed)
         layout.addWidget(self.pages, 1)
@@ -380,7 +406,7 @@ class MainWindow(QMainWindow):
         page, holder = self._holders.get(index, (None, None))
         if page is not None and page.key not in self.page_views:
             view = page.build(self)
-            holder.layout().addWidget(view)
+            holder.setWidget(view)
             view.show()  # a child added to a visible parent is otherwise shown only later
             self.page_views[page.key] = view
             self._stale[page.key] = Changes.everything()

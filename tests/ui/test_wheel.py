@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QScrollArea,
     QWidget,
 )
 
@@ -17,11 +18,19 @@ from ses_decider.ui import wheel_guard
 from ses_decider.ui.weighting_dialog import WeighingDialog
 
 
-def wheel(widget: QWidget, notches: int = -3) -> None:
-    """Turn the wheel over the middle of ``widget`` (negative: towards the user, scrolls down),
-    delivered as the system delivers it: to the window, which hands it to the widget under it."""
+def wheel(widget: QWidget, notches: int = -3) -> int:
+    """Turn the wheel with the pointer on the middle of ``widget`` (negative: towards the user,
+    scrolls down), delivered as the system delivers it: to the window, which hands it to the
+    widget under the pointer. Returns how far the scroll area around ``widget`` moved."""
+    for area in areas_around(widget):
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(widget, 0, 0)  # a person points at what they can see
+    assert not widget.visibleRegion().isEmpty(), "the pointer cannot be on a hidden widget"
     top = widget.window()
     wheel_guard.install()  # watches the windows open now (others: as they get focus)
+    areas = areas_around(widget)
+    bar = areas[0].verticalScrollBar() if areas else None
+    before = bar.value() if bar else 0
     centre = widget.rect().center()
     event = QWheelEvent(
         QPointF(widget.mapTo(top, centre)),
@@ -34,6 +43,16 @@ def wheel(widget: QWidget, notches: int = -3) -> None:
         False,
     )
     QApplication.sendEvent(top.windowHandle(), event)
+    return (bar.value() if bar else 0) - before
+
+
+def areas_around(widget: QWidget) -> list[QAbstractScrollArea]:
+    found, parent = [], widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            found.append(parent)
+        parent = parent.parentWidget()
+    return found
 
 
 def scroll_of(widget: QWidget) -> QAbstractScrollArea:
@@ -51,16 +70,14 @@ def focus(qtbot, window, widget: QWidget) -> None:
 
 def test_the_wheel_over_decide_rows_scrolls_and_changes_no_rating(window, qtbot):
     before = window.session.assessment.copy()
-    scroll = window.factor_scroll.verticalScrollBar()
-    assert scroll.value() == 0
-    for row in list(window.factor_list.rows.values())[:3]:
-        for slider in (row.lean, row.weight):
-            value = slider.value()
-            wheel(slider)
-            assert slider.value() == value
-        wheel(row.certainty)
-        assert row.certainty.currentIndex() == 1  # still "unsure"
-    assert scroll.value() > 0  # the page moved instead
+    moved = 0
+    for row in list(window.factor_list.rows.values())[:4]:
+        for control in (row.lean, row.weight, row.certainty):
+            value = control.value() if control is not row.certainty else control.currentIndex()
+            moved += wheel(control)
+            now = control.value() if control is not row.certainty else control.currentIndex()
+            assert now == value
+    assert moved > 0  # the page moved instead
     assert window.session.assessment.ratings == before.ratings
     assert not window.session.dirty  # nothing to save: nothing changed
 
@@ -80,19 +97,20 @@ def test_the_wheel_never_sets_a_fit_answer_in_passing(window, qtbot):
     view = window.show_page("readiness")
     qtbot.waitUntil(lambda: view.isVisible())
     combos = list(view.fit_inputs.values())
-    scroll = scroll_of(combos[0]).verticalScrollBar()
+    moved = 0
     for combo in combos[:3]:
-        wheel(combo)
+        moved += wheel(combo)
         assert combo.currentIndex() == 0  # "Not answered"
     assert window.session.assessment.fit == {}
-    assert scroll.value() > 0
+    assert moved > 0
     spin = next(w for w in view.fact_inputs.values() if isinstance(w, QAbstractSpinBox))
     wheel(spin, notches=3)
     assert spin.value() == 0
-    scroll_of(combos[0]).ensureWidgetVisible(combos[0])
+    assert not spin.hasFocus()
     focus(qtbot, window, combos[0])
-    wheel(combos[0], notches=-1)
-    assert combos[0].currentIndex() == 1  # with focus the wheel chooses, as a person expects
+    assert wheel(combos[0], notches=-1) == 0  # with focus the wheel chooses, as people expect
+    assert combos[0].currentIndex() == 1
+    assert window.session.assessment.fit != {}
 
 
 def test_the_wheel_over_the_mentor_table_scrolls_it(window, qtbot):
@@ -101,12 +119,11 @@ def test_the_wheel_over_the_mentor_table_scrolls_it(window, qtbot):
     spin = view.spins[(view.order[0], "weight")]
     table = view.table.verticalScrollBar()
     qtbot.waitUntil(lambda: table.maximum() > 0, timeout=3000)  # laid out: more rows than room
-    wheel(spin, notches=-3)
+    assert wheel(spin, notches=-3) > 0
     assert spin.value() == spin.minimum()  # still "not rated"
     assert window.session.mentor.ratings.get(view.order[0]) is None or not (
         window.session.mentor.ratings[view.order[0]].rated
     )
-    assert table.value() > 0
 
 
 def test_the_wheel_in_the_pairwise_tab_scrolls_the_pairs(window, qtbot):
@@ -117,9 +134,8 @@ def test_the_wheel_in_the_pairwise_tab_scrolls_the_pairs(window, qtbot):
     slider = next(iter(dialog.pairwise.sliders.values()))
     pairs = scroll_of(slider).verticalScrollBar()
     qtbot.waitUntil(lambda: pairs.maximum() > 0, timeout=3000)
-    wheel(slider)
+    assert wheel(slider) > 0
     assert slider.value() == 0
-    assert pairs.value() > 0
 
 
 def test_the_wheel_gives_no_control_focus(window, qtbot):

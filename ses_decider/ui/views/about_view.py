@@ -76,7 +76,7 @@ class AboutView(QWidget):
         self.chart.setYRange(-0.7, n - 0.3, padding=0)
         self.chart.setLabel("bottom", "% of respondents")
         self.chart.getAxis("bottom").enableAutoSIPrefix(False)
-        self.chart.setMinimumHeight(150)
+        self.chart.setMinimumHeight(120)
         self.title = QLabel(f"<b>{escape(survey.title)}</b>")
         self.title.setWordWrap(True)
         summary = ", ".join(f"{b.label} {b.percent:.0f}%" for b in survey.bars)
@@ -106,3 +106,6 @@ class AboutView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def refresh(self) -> None:
+        """Nothing here depends on the person (the page protocol asks every view for it)."""

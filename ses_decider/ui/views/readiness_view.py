@@ -97,7 +97,7 @@ class ReadinessView(QWidget):
         self.rules_button.setAccessibleName("How are want and ready computed?")
         self.rules_button.setCheckable(True)
         self.rules_button.toggled.connect(self.rules.setVisible)
-        self.quadrant.setMinimumHeight(260)
+        self.quadrant.setMinimumHeight(140)  # room for the 2x2 at 200% too
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.quadrant, 3)

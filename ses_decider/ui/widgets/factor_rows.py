@@ -98,7 +98,7 @@ class FactorRow(QFrame):
         self.weight.sliderPressed.connect(lambda: self._touch("weight"))
         self.weight_value = QLabel()
         self.share = QLabel()
-        self.share.setToolTip("Share of the total weight")
+        self.share.setToolTip("This factor's share of all the weight")
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.certainty = QComboBox()
@@ -157,7 +157,6 @@ class FactorRow(QFrame):
         buttons.setSpacing(4)
         buttons.addWidget(self.note)
         buttons.addWidget(self.hide_button)
-        buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         name_box = QVBoxLayout()
         name_box.setSpacing(2)
@@ -165,6 +164,9 @@ class FactorRow(QFrame):
         name_box.addWidget(self.source)
         name_box.addWidget(self.dealbreaker)
         name_box.addLayout(buttons)
+        # On a line of its own: three buttons abreast would widen the name column past what a
+        # 1024-pixel screen leaves for the pro and con texts.
+        name_box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         name_box.addStretch(1)
 
         lean_box = QVBoxLayout()
@@ -224,7 +226,7 @@ class FactorRow(QFrame):
         self.weight_value.setText(
             "<i>not rated</i>" if rating.weight is None else f"<b>{fmt(rating.weight)}</b> of 10"
         )
-        self.share.setText("\u2013" if share is None else f"{share:.0%} of total")
+        self.share.setText("\u2013" if share is None else f"{share:.0%}")  # short: 1024 px wide
         if rating.lean is None:
             self.lean_value.setText("<i>not rated</i>")
         else:

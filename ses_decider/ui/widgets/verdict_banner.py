@@ -33,6 +33,7 @@ class VerdictBanner(QFrame):
         self.word.setObjectName("verdictWord")
         self.score = QLabel()
         self.score.setObjectName("verdictScore")
+        self.score.setWordWrap(True)  # a narrow window (or 200%) wraps it instead of widening
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         self.sentence.setObjectName("verdictSentence")
@@ -46,8 +47,7 @@ class VerdictBanner(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.word)
         top.addSpacing(16)
-        top.addWidget(self.score, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addStretch(1)
+        top.addWidget(self.score, 1, Qt.AlignmentFlag.AlignBottom)
         text.addLayout(top)
         text.addWidget(self.sentence)
         self.quadrant = QLabel()
