@@ -140,10 +140,10 @@ class MainWindow(QMainWindow):
         self.gut = GutCheckPanel()
         self.gut.gut_changed.connect(self.session.set_gut)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.chart, "&Why this verdict")
+        self.side_tabs.addTab(self.chart, "Why this &verdict")
         # Text that wraps in a narrow panel scrolls rather than pushing the window off a small
         # screen (1024x768, or 200%).
-        self.side_tabs.addTab(_scrolling(self.solidity, "How solid is it"), "How &solid is it")
+        self.side_tabs.addTab(_scrolling(self.solidity, "How solid is it"), "How so&lid is it")
         self.side_tabs.addTab(_scrolling(self.gut, "Gut check"), "&Gut check")
         self.side_tabs.setAccessibleName("Explanations")
         self.side_tabs.tabBar().setAccessibleName("Explanation tabs")
@@ -154,11 +154,12 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([900, 330])
+        splitter.setSizes([850, 410])
         # Small minimums: at 1024x768 or 200% the window still fits the screen (the table then
         # scrolls sideways rather than pushing the window off the screen).
         scroll.setMinimumWidth(300)
-        self.side_tabs.setMinimumWidth(280)  # the charts' labels and bars need this much
+        # As wide as its three tabs (and the charts' labels) need.
+        self.side_tabs.setMinimumWidth(max(280, self.side_tabs.tabBar().sizeHint().width() + 6))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        people_menu = self.menuBar().addMenu("&People")
+        people_menu = self.menuBar().addMenu("Pe&ople")  # Alt+P is kept for a page tab ("A&pplying")
         self._action(
             people_menu, "&Find a person\u2026", people.find_person, QKeySequence.StandardKey.Find
         )

@@ -72,7 +72,7 @@ class AboutView(QWidget):
         left.setWidth(
             QFontMetrics(left.font()).horizontalAdvance(max(self.tick_labels, key=len)) + 16
         )
-        self.chart.setXRange(0, 100, padding=0)
+        self.chart.setXRange(0, 106, padding=0)  # room to print "100"
         self.chart.setYRange(-0.7, n - 0.3, padding=0)
         self.chart.setLabel("bottom", "% of respondents")
         self.chart.getAxis("bottom").enableAutoSIPrefix(False)

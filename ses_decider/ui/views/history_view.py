@@ -166,7 +166,7 @@ class HistoryView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Snapshots")
-        self.restore_button = QPushButton("&Restore as current")
+        self.restore_button = QPushButton("Restore as c&urrent")
         self.restore_button.setAccessibleName(
             "Restore the selected snapshot as the current assessment"
         )

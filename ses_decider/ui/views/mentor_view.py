@@ -74,10 +74,10 @@ class MentorView(QWidget):
         self.table.setColumnWidth(0, 190)
         self.table.setAccessibleName("Mentor and mentee ratings")
         self.table.itemSelectionChanged.connect(self._show_selected)
-        self.reveal_button = QPushButton("&Reveal the mentee's view")
+        self.reveal_button = QPushButton("Re&veal the mentee's view")
         self.reveal_button.setAccessibleName("Reveal the mentee's view")
         self.reveal_button.clicked.connect(self.toggle_reveal)
-        self.walk_button = QPushButton("Start the &walkthrough")
+        self.walk_button = QPushButton("Start the wal&kthrough")
         self.walk_button.setAccessibleName("Start the walkthrough")
         self.walk_button.clicked.connect(self.start_walkthrough)
         buttons = QHBoxLayout()
@@ -89,9 +89,8 @@ class MentorView(QWidget):
         self.summary.setObjectName("mentorSummary")
 
         self.chart = still_plot()
-        self.chart.setLabel(
-            "bottom", "points the mentee's score moves if they took the mentor's value"
-        )
+        # Short enough for a narrow panel; the tooltip and description say it in full.
+        self.chart.setLabel("bottom", "points the mentee's score would move")
         self.chart.getAxis("bottom").enableAutoSIPrefix(False)
         self.chart.getAxis("left").setWidth(110)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
@@ -153,7 +152,7 @@ class MentorView(QWidget):
         self._fill_values()
         self._fill_chart()
         self.reveal_button.setText(
-            "&Hide the mentee's view" if self.revealed else "&Reveal the mentee's view"
+            "H&ide the mentee's view" if self.revealed else "Re&veal the mentee's view"
         )
         self.reveal_button.setEnabled(self.revealed or bool(rated))
         self.walk_button.setEnabled(self.revealed)

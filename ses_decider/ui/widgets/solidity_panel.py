@@ -82,7 +82,7 @@ class TornadoChart(QWidget):
             self.score_line.setValue(score)
         decided = ", ".join(assessment.factor(fid).title for fid in dealbreakers)
         self.score_line.setPen(self.dealbreaker_pen if decided else self.score_pen)
-        self.verdict_note.setText(f"NO-GO: dealbreaker ({decided})" if decided else "")
+        self.verdict_note.setText("NO-GO: a dealbreaker decides" if decided else "")
         self.verdict_note.setVisible(bool(decided))
         self.rows = [(t, b.low_score, b.high_score) for t, b in zip(titles, bars, strict=True)]
         text = "; ".join(f"{t}: {lo:.0f} to {hi:.0f}" for t, lo, hi in self.rows)
