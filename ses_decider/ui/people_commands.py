@@ -33,9 +33,13 @@ class PeopleCommands:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        assessment = blank_assessment()
-        assessment.gut_before = self.ask_gut_before()
-        self.session.create_person(name.strip(), assessment)
+        # The person first, then the gut question: it is asked over their own blank assessment,
+        # with no verdict anywhere on screen to lean on (not the previous person's).
+        if self.session.create_person(name.strip(), blank_assessment()) is None:
+            return
+        gut = self.ask_gut_before()
+        if gut is not None:
+            self.session.set_gut("before", gut)
 
     def ask_gut_before(self) -> Verdict | None:
         """Before any weighing: what does the person's gut say? Nothing is preselected."""

@@ -455,9 +455,6 @@ class WeighingDialog(QDialog):
         self.ok.setAccessibleName("Apply these weights")
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName("Cancel")
-        for button in (self.ok, cancel):  # Enter in a spin box or a list applies nothing
-            button.setAutoDefault(False)
-            button.setDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -469,6 +466,14 @@ class WeighingDialog(QDialog):
         room = (parent or self).screen().availableGeometry()  # 200% scaling leaves little room
         self.resize(min(1180, room.width() * 9 // 10), min(700, room.height() * 9 // 10))
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter in a spin box, the list or on a slider applies nothing: no button is the default
+        # (the button box makes its first one the default as it is shown; this comes after).
+        super().showEvent(event)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def method(self) -> str:
         return METHODS[self.tabs.currentIndex()]
