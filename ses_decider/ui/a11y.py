@@ -1,15 +1,25 @@
 """Small accessibility helpers shared by the views, and what assistive technology is told.
 
 `install_accessibility` (once) adds a factory of accessible interfaces: rating sliders report their
-value in points, and a scroll bar gets a name from its scroll area ("Scroll Factors"), so that no
-showing control reaches a screen reader without a name.
+value in points; a scroll bar gets a name from its scroll area ("Scroll Factors") and the text field
+inside a spin box the spin box's name, so that no showing control reaches a screen reader without
+a name.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractScrollArea, QDialogButtonBox, QScrollBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QScrollBar,
+    QTableView,
+)
 
 _installed = False
 
@@ -29,6 +39,13 @@ def _interface_for(_key: str, obj):
         return accessible_for(obj)
     if isinstance(obj, QScrollBar) and not obj.accessibleName():
         obj.setAccessibleName(scroll_bar_name(obj))
+    elif isinstance(obj, QLineEdit) and not obj.accessibleName():
+        owner = obj.parentWidget()  # the text field inside a spin or combo box: the box's name
+        if isinstance(owner, (QAbstractSpinBox, QComboBox)) and owner.accessibleName():
+            obj.setAccessibleName(owner.accessibleName())
+    elif isinstance(obj, QAbstractButton) and not (obj.accessibleName() or obj.text()):
+        if isinstance(obj.parentWidget(), QTableView):  # a table's top-left corner
+            obj.setAccessibleName("Select all rows")
     return None
 
 

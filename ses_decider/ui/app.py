@@ -40,9 +40,11 @@ def exit_when_painted(window, app: QApplication) -> None:
 def open_main_window(repo: Repository):
     """The session and main window on ``repo``, opened on the person to show first."""
     from ses_decider.ui import wheel_guard
+    from ses_decider.ui.a11y import install_accessibility
     from ses_decider.ui.main_window import MainWindow
     from ses_decider.ui.session import Session
 
+    install_accessibility()  # what a screen reader hears (cheap: asked only when one listens)
     session = Session(repo)
     window = MainWindow(session)
     session.open_someone()

@@ -260,7 +260,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        people_menu = self.menuBar().addMenu("Pe&ople")  # Alt+P is kept for a page tab ("A&pplying")
+        people_menu = self.menuBar().addMenu(
+            "Pe&ople"
+        )  # Alt+P is kept for a page tab ("A&pplying")
         self._action(
             people_menu, "&Find a person\u2026", people.find_person, QKeySequence.StandardKey.Find
         )

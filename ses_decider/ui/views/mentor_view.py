@@ -34,7 +34,7 @@ from ses_decider.core.model import LEAN_MAX, LEAN_MIN, WEIGHT_MAX, WEIGHT_MIN
 from ses_decider.core.records import MENTOR
 from ses_decider.ops.views import set_note
 from ses_decider.ui.session import Session
-from ses_decider.ui.widgets.plots import still_plot
+from ses_decider.ui.widgets.plots import label_bars, still_plot
 
 COLUMNS = [
     "Factor",
@@ -92,7 +92,6 @@ class MentorView(QWidget):
         # Short enough for a narrow panel; the tooltip and description say it in full.
         self.chart.setLabel("bottom", "points the mentee's score would move")
         self.chart.getAxis("bottom").enableAutoSIPrefix(False)
-        self.chart.getAxis("left").setWidth(110)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
         self.chart.addItem(self.bars)
         self.chart.addLine(x=0, pen=pg.mkPen(QColor("#777777")))
@@ -264,8 +263,8 @@ class MentorView(QWidget):
         shown = self.diffs if self.revealed else []
         n = len(shown)
         titles = {f.id: f.title for f in self.session.assessment.factors}
-        ticks = [(n - 1 - i, _short(titles.get(d.factor_id, d.title))) for i, d in enumerate(shown)]
-        self.chart.getAxis("left").setTicks([ticks])
+        ticks = [(n - 1 - i, titles.get(d.factor_id, d.title)) for i, d in enumerate(shown)]
+        label_bars(self.chart.getAxis("left"), ticks)  # every bar keeps its label
         self.bars.setOpts(
             x0=[min(0.0, d.score_shift) for d in shown],
             y=[n - 1 - i for i in range(n)],
@@ -324,7 +323,3 @@ class MentorView(QWidget):
         if not self.revealed:
             return
         Walkthrough(self.session, self.session.mentor, self.order, self).exec()
-
-
-def _short(title: str, limit: int = 18) -> str:
-    return title if len(title) <= limit else title[: limit - 1] + "\u2026"

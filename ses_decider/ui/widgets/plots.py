@@ -16,3 +16,18 @@ def still_plot(bottom_label: str = "", left_axis_width: int | None = None) -> pg
     if left_axis_width:
         plot.getAxis("left").setWidth(left_axis_width)
     return plot
+
+
+def label_bars(axis: pg.AxisItem, ticks: list[tuple[float, str]], widest: int = 150) -> None:
+    """Put ``ticks`` on a bar chart's label axis so that every label shows: the axis is as wide as
+    its longest label (pyqtgraph drops a label wider than its axis), up to ``widest`` pixels;
+    a longer label is cut with "…" (its full text is in the chart's tooltip)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
+    room = widest - 14
+    shown = [(v, metrics.elidedText(t, Qt.TextElideMode.ElideRight, room)) for v, t in ticks]
+    axis.setTicks([shown])
+    width = max([metrics.horizontalAdvance(t) for _, t in shown] + [30]) + 14
+    axis.setWidth(min(width, widest))

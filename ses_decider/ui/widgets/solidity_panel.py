@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ses_decider.core import sensitivity
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
-from ses_decider.ui.widgets.plots import still_plot
+from ses_decider.ui.widgets.plots import label_bars, still_plot
 
 ROBUSTNESS_DELAY_MS = 250
 RANGE_COLOUR = QColor("#5b7db1")
@@ -28,7 +28,6 @@ class TornadoChart(QWidget):
         super().__init__(parent)
         self.plot = still_plot()
         self.plot.setLabel("bottom", "score with the lean at -5 \u2026 +5")
-        self.plot.getAxis("left").setWidth(95)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.55, width=[], pen=pg.mkPen(None))
         self.bars.setOpts(brush=RANGE_COLOUR)
         self.plot.addItem(self.bars)
@@ -64,7 +63,7 @@ class TornadoChart(QWidget):
         ticks = [(n - 1 - i, t) for i, t in enumerate(titles)]
         if ticks != self._ticks:
             self._ticks = ticks
-            self.plot.getAxis("left").setTicks([ticks])
+            label_bars(self.plot.getAxis("left"), ticks)  # every bar keeps its label
             self.plot.setYRange(-0.7, max(n - 0.3, 0.3), padding=0)
         self.bars.setOpts(
             x0=[b.low_score for b in bars],
