@@ -95,7 +95,8 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(820, 640)
+        room = (parent or self).screen().availableGeometry()  # 200% scaling leaves little room
+        self.resize(min(820, room.width() * 9 // 10), min(640, room.height() * 9 // 10))
 
     def open_data_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))

@@ -43,10 +43,11 @@ from ses_decider.ui.widgets.gut_check import GutCheckPanel
 from ses_decider.ui.widgets.notice_strip import NoticeStrip
 from ses_decider.ui.widgets.pinned_header import PinnedHeaderScrollArea
 from ses_decider.ui.widgets.solidity_panel import SolidityPanel
-from ses_decider.ui.widgets.verdict_banner import VerdictBanner
+from ses_decider.ui.widgets.verdict_banner import NO_VERDICT_YET, VerdictBanner
 
 DECIDE_WATCHES = Changes.current() | Changes.PERSON
 PREFERRED_SIZE = (1280, 820)
+COMPACT_BELOW = 600  # window heights (in Qt's pixels) that get the compact banner
 
 
 def _readiness(window: MainWindow) -> QWidget:
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         self.gut = GutCheckPanel()
         self.gut.gut_changed.connect(self.session.set_gut)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.chart, "Why this &verdict")
+        self.side_tabs.addTab(_scrolling(self.chart, "Why this verdict"), "Why this &verdict")
         # Text that wraps in a narrow panel scrolls rather than pushing the window off a small
         # screen (1024x768, or 200%).
         self.side_tabs.addTab(_scrolling(self.solidity, "How solid is it"), "How so&lid is it")
@@ -336,6 +337,14 @@ class MainWindow(QMainWindow):
                 area.y() + max(0, (area.height() - self.frameGeometry().height()) // 2),
             )
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # A short window (a small screen, or 200%) gives the rows the room: a smaller banner,
+        # and the table's "Other ways to weigh" button only in the Edit menu (Ctrl+Shift+W).
+        compact = self.height() < COMPACT_BELOW
+        self.banner.set_compact(compact)
+        self.factor_list.header.weigh_button.setVisible(not compact)
+
     # Reacting to the session ------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
         if changes & Changes.PEOPLE:
@@ -373,7 +382,10 @@ class MainWindow(QMainWindow):
         self.banner.show_evaluation(assessment, evaluation)
         if evaluation.verdict is not self._last_verdict:
             if self._last_verdict is not None:
-                self.announce(f"Verdict is now {evaluation.verdict.label}")
+                # In the banner's words: no "NOT ENOUGH INPUT" beside a banner saying "no verdict".
+                word = self.banner.word.text()
+                said = f"Verdict is now {word}" if word != NO_VERDICT_YET else "No verdict yet"
+                self.announce(said)
             self._last_verdict = evaluation.verdict
         for factor_id, row in self.factor_list.rows.items():
             rating = assessment.ratings[factor_id]

@@ -49,12 +49,15 @@ class PeopleCommands:
         box.setInformativeText("You can change this later under Gut check.")
         answers = {}
         for verdict in (Verdict.GO, Verdict.CLOSE_CALL, Verdict.NO_GO):
-            button = box.addButton(verdict.label, QMessageBox.ButtonRole.AcceptRole)
+            # Not AcceptRole: the button box would make the first accept button the default.
+            button = box.addButton(verdict.label, QMessageBox.ButtonRole.ActionRole)
             button.setAutoDefault(False)
             answers[button] = verdict
         skip = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
         skip.setAutoDefault(False)
         box.setDefaultButton(None)
+        # Keyboard focus on Skip, not on an answer: a stray Space or Enter chooses nothing.
+        skip.setFocus()  # taken when the box is shown
         box.exec()
         return answers.get(box.clickedButton())
 

@@ -41,6 +41,7 @@ from ses_decider.core.weighting import (
     shares_to_weights,
     swing,
 )
+from ses_decider.ui.widgets.plots import keep_wrapped_text_whole
 
 METHODS = ("rank", "swing", "pairwise")
 LABELS = {
@@ -50,6 +51,7 @@ LABELS = {
 }
 AHP_DEFAULT_SIZE = 8  # more pairs than 8 factors give (28) tire people
 STEPS = 8  # pairwise slider -8..+8: up to 9x as important either way
+NARROW_TAB = 640  # pairwise tab widths below which the factor list goes above the pairs
 ID_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #a4262c"
 
@@ -284,9 +286,18 @@ class PairwiseTab(_Tab):
         intro = _label("For each pair, slide toward the factor that matters more.", wrap=True)
         fix_row = _box(QHBoxLayout, self.fix, 1)
         right = _box(QVBoxLayout, intro, (self.pairs, 1), self.status, fix_row)
-        self.setLayout(_box(QHBoxLayout, (left, 2), (right, 3)))
+        self.columns = _box(QHBoxLayout, (left, 2), (right, 3))
+        self.setLayout(self.columns)
         self.subset.itemChanged.connect(self.rebuild)
         self.rebuild()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Narrow (a small screen, 200%): the factor list above the pairs, each the full width.
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_TAB
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     def chosen(self) -> list[str]:
         items = (self.subset.item(i) for i in range(self.subset.count()))
@@ -296,9 +307,12 @@ class PairwiseTab(_Tab):
         """One row per pair of the chosen factors: A [slider] B, and the judgement in words."""
         ids = self.chosen()
         n = len(ids)
+        # Short, so it fits under the list in a narrow dialog; the whole story in the tooltip.
         self.count_note.setText(
-            f"{n} factors: {n * (n - 1) // 2} questions. Each factor you add asks more "
-            "(n factors, n(n-1)/2 questions); beyond about 8 it gets tiring. If you leave some "
+            f"{n} factors: {n * (n - 1) // 2} questions (beyond about 8 factors it gets tiring)."
+        )
+        self.count_note.setToolTip(
+            "Each factor you add asks more (n factors, n(n-1)/2 questions). If you leave some "
             "out, the ones you compare share their current total weight; the others keep theirs."
         )
         body = QWidget()
@@ -458,7 +472,12 @@ class WeighingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        body = _box(QHBoxLayout, (self.tabs, 3), (panel, 1))
+        # The panel scrolls in a short dialog (its titles wrap; see keep_wrapped_text_whole).
+        keep_wrapped_text_whole(panel)
+        panel_area = _scroll(panel, "Resulting weights")
+        panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_area.setMinimumWidth(min(panel.sizeHint().width() + 20, 280))
+        body = _box(QHBoxLayout, (self.tabs, 3), (panel_area, 1))
         self.setLayout(_box(QVBoxLayout, (body, 1), self.error, self.buttons))
         for tab in (self.rank, self.swing, self.pairwise):
             tab.changed.connect(self.refresh)

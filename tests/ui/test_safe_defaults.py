@@ -68,20 +68,24 @@ def test_the_gut_question_comes_with_no_verdict_in_sight_and_nothing_chosen(
     seen = {}
 
     def exec_(box):
+        box.show()  # shown, as exec() would: the button box picks a default as it is shown
+        qtbot.waitExposed(box)
         seen["default"] = box.defaultButton()
+        seen["defaults"] = [b.text() for b in box.buttons() if b.isDefault()]
         seen["auto"] = [b.autoDefault() for b in box.buttons()]
         seen["person"] = window.session.person.name
         seen["banner"] = window.banner.word.text()
         seen["bars"] = list(window.chart.values)
         go = next(b for b in box.buttons() if b.text() == Verdict.GO.label)
         box.clickedButton = lambda: go
+        box.hide()
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     window.people.new_person()
     assert seen["person"] == "Riley"  # asked over Riley's own blank assessment
     assert seen["banner"] == "NO VERDICT YET" and seen["bars"] == []
-    assert seen["default"] is None and not any(seen["auto"])
+    assert seen["default"] is None and seen["defaults"] == [] and not any(seen["auto"])
     assert window.session.assessment.gut_before is Verdict.GO
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from ses_decider.core.facts import FactSheet, age_note, fact_sheet
-from ses_decider.ui.widgets.plots import still_plot
+from ses_decider.ui.widgets.plots import keep_wrapped_text_whole, still_plot
 
 
 def facts_html(sheet: FactSheet, today: date) -> str:
@@ -95,6 +95,7 @@ class AboutView(QWidget):
         left_layout.addWidget(self.title)
         left_layout.addWidget(self.chart, 1)
         left_layout.addWidget(caption)
+        keep_wrapped_text_whole(left)  # the caption wraps: a short window scrolls, never overlaps
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setHtml(facts_html(self.sheet, self.today))

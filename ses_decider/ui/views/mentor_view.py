@@ -34,7 +34,7 @@ from ses_decider.core.model import LEAN_MAX, LEAN_MIN, WEIGHT_MAX, WEIGHT_MIN
 from ses_decider.core.records import MENTOR
 from ses_decider.ops.views import set_note
 from ses_decider.ui.session import Session
-from ses_decider.ui.widgets.plots import label_bars, still_plot
+from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
 COLUMNS = [
     "Factor",
@@ -265,6 +265,7 @@ class MentorView(QWidget):
         titles = {f.id: f.title for f in self.session.assessment.factors}
         ticks = [(n - 1 - i, titles.get(d.factor_id, d.title)) for i, d in enumerate(shown)]
         label_bars(self.chart.getAxis("left"), ticks)  # every bar keeps its label
+        room_for_bars(self.chart, n)
         self.bars.setOpts(
             x0=[min(0.0, d.score_shift) for d in shown],
             y=[n - 1 - i for i in range(n)],

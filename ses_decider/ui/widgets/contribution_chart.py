@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ses_decider.core.explain import fmt
 from ses_decider.core.model import Assessment
 from ses_decider.core.scoring import Evaluation
-from ses_decider.ui.widgets.plots import label_bars, still_plot
+from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
 PRO_COLOUR = QColor("#2e8b57")
 CON_COLOUR = QColor("#c0392b")
@@ -29,6 +29,7 @@ class ContributionChart(QWidget):
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         self.plot.setAccessibleName("Contribution chart")
+        label_bars(self.plot.getAxis("left"), [])  # no bars, no numbers on that axis either
         self.ids: list[str] = []
         self.values: list[float] = []
         self._titles: list[str] = []
@@ -46,6 +47,7 @@ class ContributionChart(QWidget):
             # Top row first: y runs downward in display order.
             ticks = [(len(ids) - 1 - i, title) for i, title in enumerate(self._titles)]
             label_bars(self.plot.getAxis("left"), ticks)  # every bar keeps its label
+            room_for_bars(self.plot, len(ids))
             self.plot.setYRange(-0.7, max(len(ids) - 0.3, 0.3), padding=0)
         self.values = values
         n = len(values)

@@ -31,3 +31,29 @@ def label_bars(axis: pg.AxisItem, ticks: list[tuple[float, str]], widest: int = 
     axis.setTicks([shown])
     width = max([metrics.horizontalAdvance(t) for _, t in shown] + [30]) + 14
     axis.setWidth(min(width, widest))
+
+
+def room_for_bars(plot: pg.PlotWidget, bars: int, least: int = 140) -> None:
+    """A bar chart never shorter than its labels need (one line each): in a short window the
+    chart scrolls with its panel instead of drawing its labels over each other."""
+    from PySide6.QtGui import QFontMetrics
+
+    line = QFontMetrics(plot.font()).height() + 4
+    plot.setMinimumHeight(max(least, bars * line + 80))
+
+
+def keep_wrapped_text_whole(widget) -> None:
+    """Let ``widget``'s minimum height follow its width: its layout holds wrapped text, and Qt's
+    splitters and scroll areas do not ask a wrapped label how tall it gets. A short window then
+    scrolls the column instead of drawing the text over the chart above it."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Follow(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Resize:
+                needed = watched.layout().heightForWidth(watched.width())
+                if needed > 0 and needed != watched.minimumHeight():
+                    watched.setMinimumHeight(needed)
+            return False
+
+    widget.installEventFilter(_Follow(widget))

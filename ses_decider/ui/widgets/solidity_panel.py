@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ses_decider.core import sensitivity
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
-from ses_decider.ui.widgets.plots import label_bars, still_plot
+from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
 ROBUSTNESS_DELAY_MS = 250
 RANGE_COLOUR = QColor("#5b7db1")
@@ -49,6 +49,7 @@ class TornadoChart(QWidget):
         self.layout_.addWidget(self.plot)
         self.rows: list[tuple[str, float, float]] = []
         self._ticks: list = []
+        label_bars(self.plot.getAxis("left"), [])  # no bars, no numbers on that axis either
 
     def show_bars(
         self,
@@ -64,6 +65,7 @@ class TornadoChart(QWidget):
         if ticks != self._ticks:
             self._ticks = ticks
             label_bars(self.plot.getAxis("left"), ticks)  # every bar keeps its label
+            room_for_bars(self.plot, n)
             self.plot.setYRange(-0.7, max(n - 0.3, 0.3), padding=0)
         self.bars.setOpts(
             x0=[b.low_score for b in bars],
