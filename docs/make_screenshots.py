@@ -1,7 +1,7 @@
 """Regenerate the README screenshots (offscreen, on the built-in demo person): `make screenshots`.
 
-Each view is shot at 1280x820; the main view also at 1024x768 and at 200% scaling (a subprocess with
-QT_SCALE_FACTOR=2), so the images show what people at those sizes see.
+Each view is shot at 1280x820; the main view also at 1024x768 and at 200% scaling on a 1920x1080
+screen (a subprocess with QT_SCALE_FACTOR=2), so the images show what people at those sizes see.
 """
 
 from __future__ import annotations
@@ -87,8 +87,9 @@ def _history(window) -> None:
 
 def _reveal(window) -> None:
     view = window.page("mentor")
-    view.table.cellWidget(view.order.index("work_family"), 2).setValue(2)
-    view.table.cellWidget(view.order.index("mission"), 1).setValue(6)
+    for fid, weight, lean in (("work_family", 8, 2), ("mission", 6, 1), ("pay", 5, -2)):
+        view.table.cellWidget(view.order.index(fid), 1).setValue(weight)
+        view.table.cellWidget(view.order.index(fid), 2).setValue(lean)
     if not view.revealed:
         view.toggle_reveal()
     view.table.selectRow(0)
@@ -107,7 +108,8 @@ VIEWS = {
 
 def main() -> None:
     if os.environ.get("SES_SHOTS_SCALED"):
-        shoot([("decide-200pct.png", 1280, 820, "decide")])
+        # A 1920x1080 laptop at 200%: 960x540 of room, less the window frame.
+        shoot([("decide-200pct.png", 944, 500, "decide")])
         return
     shoot(
         [

@@ -38,8 +38,8 @@ def room_for_bars(plot: pg.PlotWidget, bars: int, least: int = 140) -> None:
     chart scrolls with its panel instead of drawing its labels over each other."""
     from PySide6.QtGui import QFontMetrics
 
-    line = QFontMetrics(plot.font()).height() + 4
-    plot.setMinimumHeight(max(least, bars * line + 80))
+    line = QFontMetrics(plot.font()).height() + 2
+    plot.setMinimumHeight(max(least, bars * line + 60))
 
 
 def keep_wrapped_text_whole(widget) -> None:
@@ -51,9 +51,35 @@ def keep_wrapped_text_whole(widget) -> None:
     class _Follow(QObject):
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
             if event.type() == QEvent.Type.Resize:
-                needed = watched.layout().heightForWidth(watched.width())
+                needed = _least_height(watched.layout(), watched.width())
                 if needed > 0 and needed != watched.minimumHeight():
                     watched.setMinimumHeight(needed)
             return False
 
     widget.installEventFilter(_Follow(widget))
+
+
+def _least_height(layout, width: int) -> int:
+    """The least height a layout needs at ``width``: wrapped text at its full height, everything
+    else at its minimum (a chart may shrink, a paragraph may not). A grid counts its rows."""
+    from PySide6.QtWidgets import QGridLayout
+
+    margins = layout.contentsMargins()
+    inner = width - margins.left() - margins.right()
+    grid = isinstance(layout, QGridLayout)
+    columns = layout.columnCount() if grid else 1
+    rows: dict[int, int] = {}
+    for i in range(layout.count()):
+        widget = layout.itemAt(i).widget()
+        if widget is None or widget.isHidden():
+            continue
+        row = layout.getItemPosition(i)[0] if grid else i
+        if widget.hasHeightForWidth():
+            # In a grid a cell has about its share of the width (enough for a lower bound).
+            height = widget.heightForWidth(max(widget.width(), inner // columns))
+        else:
+            height = max(widget.minimumSizeHint().height(), widget.minimumHeight())
+        rows[row] = max(rows.get(row, 0), height)
+    gap = layout.verticalSpacing() if grid else layout.spacing()
+    spacing = max(gap, 0) * max(len(rows) - 1, 0)
+    return sum(rows.values()) + spacing + margins.top() + margins.bottom()
