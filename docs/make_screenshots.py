@@ -18,6 +18,7 @@ OUT = Path(__file__).resolve().parent / "screenshots"
 def shoot(shots: list[tuple[str, int, int, str]]) -> None:
     """Shots are (file name, width, height, view); views are names of `VIEWS` below."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -35,6 +36,8 @@ def shoot(shots: list[tuple[str, int, int, str]]) -> None:
             VIEWS[view](window)
             for _ in range(10):
                 app.processEvents()
+                # Widgets replaced on the way (the mentor's rows) go, as the event loop would do.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             OUT.mkdir(parents=True, exist_ok=True)
             window.grab().save(str(OUT / name))
             print(f"wrote docs/screenshots/{name}")

@@ -209,3 +209,16 @@ def test_every_glyph_is_one_the_default_fonts_can_draw(qapp):
     metrics = QFontMetrics(QFont("DejaVu Sans"))
     missing = sorted(c for c in _interface_text() if not metrics.inFontUcs4(ord(c)))
     assert missing == []
+
+
+def test_the_mentor_writes_numbers_as_the_mentee_column_does(window, qtbot):
+    view = window.show_page("mentor")
+    weight = view.spins[(view.order[0], "weight")]
+    lean = view.spins[(view.order[0], "lean")]
+    weight.setValue(6)
+    lean.setValue(2)
+    assert weight.text() == "6" and lean.text() == "+2"  # not 6.0 and 2.0
+    lean.lineEdit().selectAll()
+    qtbot.keyClicks(lean.lineEdit(), "-1.5")
+    lean.interpretText()
+    assert lean.value() == -1.5 and lean.text() == "-1.5"

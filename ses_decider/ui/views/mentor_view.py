@@ -196,7 +196,7 @@ class MentorView(QWidget):
                 (1, "weight", WEIGHT_MIN, WEIGHT_MAX),
                 (2, "lean", LEAN_MIN, LEAN_MAX),
             ):
-                spin = QDoubleSpinBox()
+                spin = _PointSpin(signed=field == "lean")
                 spin.setSingleStep(STEP)
                 spin.setDecimals(1)
                 spin.setRange(low - STEP, high)  # the lowest value means "not rated"
@@ -324,3 +324,14 @@ class MentorView(QWidget):
         if not self.revealed:
             return
         Walkthrough(self.session, self.session.mentor, self.order, self).exec()
+
+
+class _PointSpin(QDoubleSpinBox):
+    """A mentor's weight or lean written as the mentee's beside it is: 6 and +2, not 6.0 and 2.0."""
+
+    def __init__(self, signed: bool):
+        super().__init__()
+        self.signed = signed
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return fmt(value, signed=self.signed)
