@@ -205,14 +205,23 @@ class MentorView(QWidget):
                 spin.setAccessibleName(f"Mentor's {field} of {factor.title}")
                 spin.valueChanged.connect(lambda v, f=fid, k=field, s=spin: self._spun(f, k, s, v))
                 self.table.setCellWidget(row, column, spin)
+                self._name_cell(row, column, spin.accessibleName())
                 self.spins[(fid, field)] = spin
             must = QCheckBox()
             must.setAccessibleName(f"Mentor: {factor.title} is a dealbreaker")
             must.setToolTip("Mark a must: with a lean of -3 or lower it decides the verdict")
             must.toggled.connect(lambda on, f=fid: self.session.set_dealbreaker(f, on, MENTOR))
             self.table.setCellWidget(row, 3, must)
+            self._name_cell(row, 3, must.accessibleName())
             self.musts[fid] = must
         self._rows_for = list(self.order)
+
+    def _name_cell(self, row: int, column: int, name: str) -> None:
+        """A cell under a spin or check box tells a screen reader what the box holds (its own
+        text is empty: the box covers it)."""
+        item = QTableWidgetItem()
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+        self.table.setItem(row, column, item)
 
     def _fill_values(self) -> None:
         mentee, mentor = self.session.assessment, self.session.mentor
@@ -246,7 +255,7 @@ class MentorView(QWidget):
                     else ("same" if mine is not None and mine.rated else "\u2013"),
                 ]
             else:
-                cells = ["hidden", "hidden", ""]
+                cells = ["hidden", "hidden", "hidden"]
             for column, text in zip((4, 5, 6), cells, strict=True):
                 item = self.table.item(row, column)
                 if item is None:
