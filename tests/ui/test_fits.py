@@ -41,9 +41,15 @@ def test_each_page_scrolls_rather_than_being_cut_at_a_small_size(window, qtbot):
         qtbot.waitUntil(view.isVisible)
         holder = view.parentWidget().parentWidget()
         assert isinstance(holder, QScrollArea) and holder.widgetResizable()
-        # Whatever does not fit can be scrolled to: the page is never smaller than its minimum.
-        assert view.width() >= view.minimumSizeHint().width()
-        assert view.height() >= view.minimumSizeHint().height()
+        # Whatever does not fit can be scrolled to: the page is never smaller than its minimum
+        # (once the scroll area has laid it out again: a chart's room changes as it is filled).
+        qtbot.waitUntil(
+            lambda v=view: (
+                v.width() >= v.minimumSizeHint().width()
+                and v.height() >= v.minimumSizeHint().height()
+            ),
+            timeout=2000,
+        )
 
 
 def test_the_window_comes_back_where_it_was_left(window, qtbot, db_path):
