@@ -1,34 +1,47 @@
-# The two commands a fresh machine needs: `make run` and `make test`. Both create .venv first.
+# The two commands a fresh machine needs: `make run` and `make test`. Both create .venv first;
+# `run` installs only what running needs, `test` adds the test tools, `installer` the build tool.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+BUILD_STAMP := $(VENV)/.installed-build
 
 .PHONY: run test lint bench installer smoke clean screenshots
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test,build]"
-	touch $(STAMP)
 
-run: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(RUN_STAMP)
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@
+
+$(BUILD_STAMP): pyproject.toml $(RUN_STAMP)
+	$(BIN)/python -m pip install -q -e ".[build]"
+	touch $@
+
+run: $(RUN_STAMP)
 	$(BIN)/ses-decider
 
-test: $(STAMP) lint
+test: $(TEST_STAMP) lint
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check ses_decider tests benchmarks
 	$(BIN)/ruff format --check ses_decider tests benchmarks
 	$(BIN)/lint-imports
 
 # Figures with the same-run baseline beside each; run it on a quiet machine.
-bench: $(STAMP)
+bench: $(RUN_STAMP)
 	$(BIN)/python -m benchmarks
 
 # The one-folder app in dist/ses-decider/ (and dist/SES Decider.app on macOS); see README.
-installer: $(STAMP)
+installer: $(BUILD_STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build_installer.spec
 	@du -sh dist/ses-decider
 
@@ -36,7 +49,7 @@ installer: $(STAMP)
 smoke: installer
 	PY=$(BIN)/python bash .ci/smoke_frozen
 
-screenshots: $(STAMP)
+screenshots: $(RUN_STAMP)
 	$(BIN)/python docs/make_screenshots.py
 
 clean:

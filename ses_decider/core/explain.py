@@ -69,7 +69,7 @@ def formula_lines(assessment: Assessment, evaluation: Evaluation | None = None) 
     lines.append(f"Σ(weight) = {fmt(evaluation.total_weight)}")
     lines.append(
         f"score = 50 + 10 × {fmt(sum(products))} ÷ {fmt(evaluation.total_weight)}"
-        f" = {evaluation.score:.1f}"
+        f" = {fmt(evaluation.score)}"  # one way: 50, never 50.0
     )
     t = assessment.thresholds
     lines.append(
@@ -196,6 +196,15 @@ def gut_check(assessment: Assessment, evaluation: Evaluation | None = None) -> l
         ]
     if gut is model:
         return [f"Your gut ({gut.label}, {when}) and the model agree."]
+    if evaluation.dealbreakers:
+        # A dealbreaker decides whatever the weights: reweighting would change nothing.
+        titles = _titles(assessment, list(evaluation.dealbreakers))
+        return [
+            f"Your gut says {gut.label} ({when}) but the model says NO-GO because of your "
+            f"dealbreaker on {titles}, whatever the weights.",
+            f"Could you live with {titles} as it is for you after all? Then it is not a "
+            "dealbreaker: untick it. If you could not, your gut may be hoping it will not apply.",
+        ]
     lines = [
         f"Your gut says {gut.label} ({when}) but the model says {model.label}. What is missing?"
     ]

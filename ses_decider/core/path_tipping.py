@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from ses_decider.core.model import LEAN_MAX, LEAN_MIN, WEIGHT_MAX, WEIGHT_MIN, Assessment
 from ses_decider.core.paths import best_other
 from ses_decider.core.scoring import raw_score
-from ses_decider.core.sensitivity import EPS, _fmt
+from ses_decider.core.sensitivity import _fmt, nearest_change
 
 WEIGHT, SES_LEAN, PATH_LEAN = "weight", "ses_lean", "path_lean"
-_SAME = 1e-9
 
 
 @dataclass(frozen=True)
@@ -152,46 +151,16 @@ def _lean_root(pair: _Pair, fid: str, kind: str) -> list[float]:
 def _confirm(
     pair: _Pair, fid: str, kind: str, candidates: list[float], lo: float, hi: float, ahead: bool
 ) -> tuple[float, int] | None:
-    """The nearest candidate just past which the one behind overtakes, with its direction."""
+    """The nearest value just past which the one behind overtakes, with its direction."""
     current = pair.w[fid] if kind == WEIGHT else (pair.r if kind == SES_LEAN else pair.q)[fid]
-    # A hair from the current value is the current value itself (a tie, or on a boundary).
-    points = sorted(
-        {
-            current if abs(c - current) <= _SAME else min(hi, max(lo, c))
-            for c in [*candidates, lo, hi]
-            if lo - _SAME <= c <= hi + _SAME
-        },
-        key=lambda c: abs(c - current),
+    found = nearest_change(
+        current,
+        candidates,
+        lo,
+        hi,
+        lambda value: _overtaken(pair.scores(fid, kind, value), ahead),
     )
-    breaks = sorted(set(points) | {lo, hi})
-
-    def overtaken(value: float) -> bool:
-        return _overtaken(pair.scores(fid, kind, value), ahead)
-
-    for c in points:
-        directions = (1, -1) if abs(c - current) <= _SAME else ((1 if c > current else -1),)
-        for d in directions:
-            beyond = [b for b in breaks if (b - c) * d > 0]
-            if not beyond:
-                # At a range end, facing out: it counts only if the end itself has tipped.
-                if overtaken(c):
-                    return c, d
-                continue
-            probe = (c + min(beyond, key=lambda b: abs(b - c))) / 2
-            if not overtaken(probe):
-                continue
-            if not overtaken(c + EPS * d):
-                # raw_score rounds to 1e-9, hiding a change this small: step to where it shows.
-                inside, outside = c, probe
-                for _ in range(80):
-                    mid = (inside + outside) / 2
-                    if overtaken(mid):
-                        outside = mid
-                    else:
-                        inside = mid
-                c = inside
-            return c, d
-    return None
+    return None if found is None else found[:2]
 
 
 def path_tips(assessment: Assessment, scores=None) -> list[PathTip]:

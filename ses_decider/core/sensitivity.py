@@ -147,57 +147,76 @@ def _score_levels(thresholds: Thresholds) -> list[float]:
     return [(thresholds.go - 50.0) / 10.0, (thresholds.no_go - 50.0) / 10.0]
 
 
+def nearest_change(
+    current: float, candidates: list[float], lo: float, hi: float, changed
+) -> tuple[float, int, float] | None:
+    """The nearest value in [lo, hi], either way from ``current``, just past which ``changed`` holds:
+    ``(at, direction, witness)`` with ``witness`` a value past ``at`` where it holds, or None.
+
+    ``changed`` is False at ``current`` and flips only at the ``candidates`` (closed-form roots), so
+    each stretch between neighbouring candidates is looked at halfway and at its far end. Roots
+    are exact but for float noise (large when solved through a tiny weight) and raw_score's rounding
+    of scores to 1e-9; where the change does not hold just past a root, bisection finds where it
+    really starts.
+    """
+    breaks = {lo, hi, current}
+    for raw in candidates:
+        if lo - _SAME <= raw <= hi + _SAME:
+            c = min(hi, max(lo, raw))
+            # A hair from the current value: the current value itself (on a boundary already).
+            breaks.add(current if abs(c - current) <= _SAME and c not in (lo, hi) else c)
+    best: tuple[float, int, float] | None = None
+    for d in (1, -1):
+        start = current
+        for end in sorted((b for b in breaks if (b - current) * d > 0), key=lambda b: d * b):
+            found = _edge(start, end, d, changed)
+            if found is not None:
+                if best is None or abs(found[0] - current) < abs(best[0] - current):
+                    best = (found[0], d, found[1])
+                break
+            start = end
+    return best
+
+
+def _edge(start, end, d, changed) -> tuple[float, float] | None:
+    """Where ``changed`` starts between ``start`` (it does not hold) and ``end``: (at, witness)."""
+    mid = (start + end) / 2
+    if changed(mid):
+        just_past = start + EPS * d
+        if (just_past - mid) * d < 0 and changed(just_past):
+            return start, just_past  # the root itself: exact
+        inside, outside = start, mid
+    elif changed(end):
+        just_before = end - EPS * d
+        if (just_before - mid) * d > 0 and not changed(just_before):
+            return end, end  # it holds from the root (a dealbreaker's -3) or the range end on
+        inside, outside = mid, end
+    else:
+        return None
+    for _ in range(80):
+        half = (inside + outside) / 2
+        if changed(half):
+            outside = half
+        else:
+            inside = half
+    return inside, outside
+
+
 def _nearest_tip(
     inputs: _Inputs, j: int, kind: str, candidates: list[float], lo: float, hi: float
 ) -> Tip | None:
-    """Confirm each candidate by the verdict just past it and keep the nearest real change.
-
-    The verdict is constant between neighbouring candidates, so "just past" is checked halfway to
-    the next candidate (or range end): robust to rounding even where the score moves very slowly.
-    """
+    """The nearest value of one factor's weight or lean that changes the verdict."""
     current = inputs.weights[j] if kind == "weight" else inputs.leans[j]
     before = inputs.verdict()
 
     def at(value: float) -> Verdict:
         return inputs.verdict(j, **{kind: value})
 
-    points = []
-    for raw in candidates:
-        if lo - _SAME <= raw <= hi + _SAME:
-            c = min(hi, max(lo, raw))
-            # A hair from the current value: the current value itself (on a boundary already).
-            points.append(current if abs(c - current) <= _SAME and c not in (lo, hi) else c)
-    breaks = sorted(set(points) | {lo, hi})
-    best: Tip | None = None
-    for c in sorted(set(points), key=lambda value: abs(value - current)):
-        if best is not None and abs(c - current) > abs(best.at - current):
-            break
-        directions = (1, -1) if c == current else (1 if c > current else -1,)
-        for d in directions:
-            beyond = [b for b in breaks if (b - c) * d > 0]
-            if beyond:
-                probe = (c + min(beyond, key=lambda b: abs(b - c))) / 2
-            else:
-                # At a range end, facing out: it only counts if the end itself has tipped.
-                if at(c) is before:
-                    continue
-                probe = c + EPS * d
-            after = at(probe)
-            if after is before or best is not None:
-                continue
-            if beyond and at(c + EPS * d) is before:
-                # The exact crossing is c, but raw_score rounds the score to 1e-9, which hides a
-                # change this small: step to where the app's own verdict changes (bisection).
-                inside, outside = c, probe
-                for _ in range(80):
-                    mid = (inside + outside) / 2
-                    if at(mid) is before:
-                        inside = mid
-                    else:
-                        outside = mid
-                c = inside
-            best = Tip(at=c, verdict=after, direction=d)
-    return best
+    found = nearest_change(current, candidates, lo, hi, lambda value: at(value) is not before)
+    if found is None:
+        return None
+    value, direction, witness = found
+    return Tip(at=value, verdict=at(witness), direction=direction)
 
 
 def tipping_points(assessment: Assessment) -> dict[str, TippingPoint]:

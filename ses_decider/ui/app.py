@@ -39,12 +39,18 @@ def exit_when_painted(window, app: QApplication) -> None:
 
 def open_main_window(repo: Repository):
     """The session and main window on ``repo``, opened on the person to show first."""
+    from ses_decider.ui import wheel_guard
+    from ses_decider.ui.a11y import install_accessibility
     from ses_decider.ui.main_window import MainWindow
     from ses_decider.ui.session import Session
 
+    install_accessibility()  # what a screen reader hears (cheap: asked only when one listens)
     session = Session(repo)
     window = MainWindow(session)
     session.open_someone()
+    # The wheel scrolls pages, never a value by accident. Installed once the event loop runs: an
+    # application-wide filter in Python would slow every event of the start-up down.
+    QTimer.singleShot(0, wheel_guard.install)
     return session, window
 
 

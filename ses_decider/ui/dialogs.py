@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -93,18 +96,31 @@ class NoteDialog(QDialog):
 
 
 class FormulaDialog(QDialog):
-    """How the score is computed, with the person's own numbers."""
+    """How the score is computed, with the person's own numbers: all of it, at any size (the text
+    scrolls if the screen is too small for it)."""
 
     def __init__(self, lines: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("How is this computed?")
-        layout = QVBoxLayout(self)
-        for line in lines:
-            label = QLabel(line)
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)
-            layout.addWidget(label)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setHtml("".join(f"<p>{escape(line)}</p>" for line in lines))
+        self.text.setAccessibleName("How the score is computed")
+        self.text.setFrameShape(QFrame.Shape.NoFrame)
+        self.text.viewport().setAutoFillBackground(False)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
         layout.addWidget(name_buttons(box))
-        self.resize(640, 0)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as 640 and as tall as the text needs, within the screen's available area."""
+        room = self.screen().availableGeometry()
+        width = min(640, room.width() - 40)
+        document = self.text.document()
+        document.setTextWidth(width - 32)  # the dialog's margins around the text
+        height = int(document.size().height()) + 8
+        self.text.setMinimumHeight(min(height, room.height() // 2))
+        self.resize(width, min(height + 70, room.height() - 60))

@@ -1,7 +1,12 @@
-"""A short first-run tour: four steps, skippable, never shown again once finished or skipped."""
+"""A short first-run tour: four steps, skippable, never shown again once finished or skipped.
+
+Each step can name the part of the window it describes; the tour then stands beside that part
+(never over it), so the person sees what the words are about.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 TOUR_SETTING = "tour_done"
@@ -25,7 +30,8 @@ STEPS = [
     (
         "3. Check how solid it is",
         "'How solid is it' tells you what would change the verdict, and 'Gut check' compares it "
-        "with your gut. When you are ready, use File > New person to start your own assessment.",
+        "with your gut. When you are ready, press \u201cStart my own assessment\u2026\u201d under "
+        "the verdict (File \u203a New person\u2026 does the same) to weigh your own case.",
     ),
 ]
 
@@ -33,9 +39,10 @@ STEPS = [
 class FirstRunTour(QDialog):
     """Steps through STEPS; `finished_tour` is True once the person finished or skipped it."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, targets: list[QWidget | None] | None = None):
         super().__init__(parent)
         self.setWindowTitle("Getting started")
+        self.targets = list(targets or [])  # per step: the part it describes (None: anywhere)
         self.step = 0
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -71,6 +78,38 @@ class FirstRunTour(QDialog):
         self.back.setEnabled(self.step > 0)
         last = self.step == len(STEPS) - 1
         self.next.setText("&Done" if last else "&Next")
+        if self.isVisible():
+            self.stand_beside(self.target())
+
+    def target(self) -> QWidget | None:
+        target = self.targets[self.step] if self.step < len(self.targets) else None
+        return target if target is not None and target.isVisible() else None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.stand_beside(self.target())
+
+    def stand_beside(self, target: QWidget | None) -> None:
+        """Move beside ``target`` (right, left, below or above it) where the screen has room."""
+        if target is None:
+            return
+        part = QRect(target.mapToGlobal(QPoint(0, 0)), target.size())
+        room = (target.screen() or self.screen()).availableGeometry()
+        frame = self.frameGeometry()
+        size = frame.size()
+        gap = 8
+        for corner in (
+            QPoint(part.right() + gap, part.top()),
+            QPoint(part.left() - gap - size.width(), part.top()),
+            QPoint(part.left(), part.bottom() + gap),
+            QPoint(part.left(), part.top() - gap - size.height()),
+            QPoint(room.right() - size.width(), part.top() - gap - size.height()),
+            QPoint(room.right() - size.width(), part.bottom() + gap),
+        ):
+            place = QRect(corner, size)
+            if room.contains(place) and not place.intersects(part):
+                self.move(place.topLeft())
+                return
 
     def advance(self) -> None:
         if self.step == len(STEPS) - 1:
@@ -85,7 +124,15 @@ def maybe_show_tour(session, parent: QWidget | None = None) -> bool:
 
     if session.repo.settings.get(TOUR_SETTING) == "1":
         return False
-    tour = FirstRunTour(parent)
+    tour = FirstRunTour(parent, tour_targets(parent))
     tour.exec()  # Skip, Done and closing the window all count: it is never forced on anyone twice
     session.run(remember, TOUR_SETTING, "1")
     return True
+
+
+def tour_targets(window) -> list[QWidget | None]:
+    """What each step describes, in the main window: welcome, the table, the verdict, the
+    explanations (with the start button under the verdict)."""
+    if window is None or not hasattr(window, "factor_scroll"):
+        return []
+    return [None, window.factor_scroll, window.banner, window.side_tabs]

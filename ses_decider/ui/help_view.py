@@ -82,8 +82,11 @@ class HelpDialog(QDialog):
         open_folder = QPushButton("Open the data &folder")
         open_folder.setAccessibleName("Open the data folder")
         open_folder.clicked.connect(self.open_data_folder)
+        open_folder.setAutoDefault(False)  # Enter closes help; it never opens a file manager
+        self.open_folder = open_folder
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         name_buttons(buttons)
         row = QHBoxLayout()
         row.addWidget(QLabel(f"Data folder: {data_folder}"), 1)
@@ -92,7 +95,8 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(820, 640)
+        room = (parent or self).screen().availableGeometry()  # 200% scaling leaves little room
+        self.resize(min(820, room.width() * 9 // 10), min(640, room.height() * 9 // 10))
 
     def open_data_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QGuiApplicatio
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -40,9 +41,11 @@ from ses_decider.ui.session import Session
 from ses_decider.ui.widgets.contribution_chart import ContributionChart
 from ses_decider.ui.widgets.factor_rows import FactorList
 from ses_decider.ui.widgets.gut_check import GutCheckPanel
+from ses_decider.ui.widgets.notice_strip import NoticeStrip
 from ses_decider.ui.widgets.paths_panel import PathsPanel
+from ses_decider.ui.widgets.pinned_header import PinnedHeaderScrollArea
 from ses_decider.ui.widgets.solidity_panel import SolidityPanel
-from ses_decider.ui.widgets.verdict_banner import VerdictBanner
+from ses_decider.ui.widgets.verdict_banner import NO_VERDICT_YET, VerdictBanner
 
 DECIDE_WATCHES = Changes.current() | Changes.PERSON
 # The desk shows everyone's verdict, change, quadrant, difference, dates and the session log.
@@ -56,6 +59,7 @@ DESK_WATCHES = (
     | Changes.DECIDING
 )
 PREFERRED_SIZE = (1280, 820)
+COMPACT_BELOW = 600  # window heights (in Qt's pixels) that get the compact banner
 
 
 def _readiness(window: MainWindow) -> QWidget:
@@ -100,6 +104,22 @@ def _about(window: MainWindow) -> QWidget:
     return AboutView()
 
 
+def _scrolling(panel: QWidget | None, name: str) -> QScrollArea:
+    area = QScrollArea()
+    if panel is not None:
+        area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setAccessibleName(name)
+    return area
+
+
+def _plain(title: str) -> str:
+    """A tab title without its mnemonic: "Fit && &readiness" -> "Fit & readiness"."""
+    return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 @dataclass(frozen=True)
 class Page:
     """A page after Decide: its tab title, how to build it, and the changes it redraws for."""
@@ -135,7 +155,7 @@ PAGES: tuple[Page, ...] = (
         _mentor,
         Changes.current() | Changes.PERSON | Changes.MENTOR | Changes.NOTES,
     ),
-    Page("applying", "App&lying", _applying, Changes.STORIES | Changes.PERSON | Changes.READINESS),
+    Page("applying", "A&pplying", _applying, Changes.STORIES | Changes.PERSON | Changes.READINESS),
     Page("mentees", "Mentee&s", _mentees, DESK_WATCHES),
     Page("about", "&About the SES", _about, Changes.NONE),
 )
@@ -156,10 +176,9 @@ class MainWindow(QMainWindow):
 
         self.factor_list = FactorList(catalogue())
         self.factor_list.header.weigh_button.clicked.connect(lambda: self.weigh_other_ways())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.factor_list)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = PinnedHeaderScrollArea(self.factor_list.header, self.factor_list)
+        scroll.setAccessibleName("Factors")
+        self.factor_scroll = scroll
         # Other paths beside the SES: which one the lean sliders show, and their scores.
         self.path_commands = PathCommands(self)
         self.paths_panel = PathsPanel()
@@ -177,9 +196,11 @@ class MainWindow(QMainWindow):
         self.gut = GutCheckPanel()
         self.gut.gut_changed.connect(self.session.set_gut)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.chart, "&Why this verdict")
-        self.side_tabs.addTab(self.solidity, "How &solid is it")
-        self.side_tabs.addTab(self.gut, "&Gut check")
+        self.side_tabs.addTab(_scrolling(self.chart, "Why this verdict"), "Why this &verdict")
+        # Text that wraps in a narrow panel scrolls rather than pushing the window off a small
+        # screen (1024x768, or 200%).
+        self.side_tabs.addTab(_scrolling(self.solidity, "How solid is it"), "How so&lid is it")
+        self.side_tabs.addTab(_scrolling(self.gut, "Gut check"), "&Gut check")
         self.side_tabs.setAccessibleName("Explanations")
         self.side_tabs.tabBar().setAccessibleName("Explanation tabs")
 
@@ -190,18 +211,18 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([850, 410])
-        scroll.setMinimumWidth(560)
-        self.side_tabs.setMinimumWidth(320)
+        # Small minimums: at 1024x768 or 200% the window still fits the screen (the table then
+        # scrolls sideways rather than pushing the window off the screen).
+        scroll.setMinimumWidth(300)
+        # As wide as its three tabs (and the charts' labels) need.
+        self.side_tabs.setMinimumWidth(max(280, self.side_tabs.tabBar().sizeHint().width() + 6))
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.banner)
         layout.addWidget(self.demo_bar)
-        self.review_bar = QLabel()
-        self.review_bar.setWordWrap(True)
-        self.review_bar.setObjectName("reviewBar")
-        self.review_bar.hide()
+        self.review_bar = NoticeStrip()  # room of its own: a notice never pushes the pages down
         layout.addWidget(self.review_bar)
         self.pages = QTabWidget()
         self.pages.setAccessibleName("Views")
@@ -212,8 +233,12 @@ class MainWindow(QMainWindow):
         self._holders: dict[int, tuple[Page, QWidget]] = {}
         self._stale: dict[str, Changes] = {}
         for page in PAGES:
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            # Each page scrolls as a whole when the window is smaller than it (1024x768, 200%):
+            # nothing is cut off, nothing needs a bigger window to reach.
+            holder = _scrolling(
+                None, page.title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+            )
+            holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self._holders[self.pages.addTab(holder, page.title)] = (page, holder)
         self.pages.currentChanged.connect(self._on_page_changed)
         layout.addWidget(self.pages, 1)
@@ -292,7 +317,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        people_menu = self.menuBar().addMenu("&People")
+        people_menu = self.menuBar().addMenu(
+            "Pe&ople"
+        )  # Alt+P is kept for a page tab ("A&pplying")
         self._action(
             people_menu, "&Find a person\u2026", people.find_person, QKeySequence.StandardKey.Find
         )
@@ -366,6 +393,14 @@ class MainWindow(QMainWindow):
                 area.y() + max(0, (area.height() - self.frameGeometry().height()) // 2),
             )
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # A short window (a small screen, or 200%) gives the rows the room: a smaller banner,
+        # and the table's "Other ways to weigh" button only in the Edit menu (Ctrl+Shift+W).
+        compact = self.height() < COMPACT_BELOW
+        self.banner.set_compact(compact)
+        self.factor_list.header.weigh_button.setVisible(not compact)
+
     # Reacting to the session ------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
         if changes & (Changes.STORIES | Changes.PERSON | Changes.PEOPLE):
@@ -425,7 +460,10 @@ class MainWindow(QMainWindow):
         self.banner.show_evaluation(assessment, evaluation)
         if evaluation.verdict is not self._last_verdict:
             if self._last_verdict is not None:
-                self.announce(f"Verdict is now {evaluation.verdict.label}")
+                # In the banner's words: no "NOT ENOUGH INPUT" beside a banner saying "no verdict".
+                word = self.banner.word.text()
+                said = f"Verdict is now {word}" if word != NO_VERDICT_YET else "No verdict yet"
+                self.announce(said)
             self._last_verdict = evaluation.verdict
         shown = self.path_commands.row_view(evaluation)
         path = self.path_commands.shown_path()
@@ -482,7 +520,7 @@ class MainWindow(QMainWindow):
         page, holder = self._holders.get(index, (None, None))
         if page is not None and page.key not in self.page_views:
             view = page.build(self)
-            holder.layout().addWidget(view)
+            holder.setWidget(view)
             view.show()  # a child added to a visible parent is otherwise shown only later
             self.page_views[page.key] = view
             self._stale[page.key] = Changes.everything()
@@ -517,9 +555,7 @@ class MainWindow(QMainWindow):
         """What is due for this person, under the verdict (see ui/notices.py)."""
         from ses_decider.ui.notices import notices
 
-        lines = notices(self.session)
-        self.review_bar.setText("\n".join(lines))
-        self.review_bar.setVisible(bool(lines))
+        self.review_bar.set_notices(notices(self.session))
 
     def reload_people(self) -> None:
         from ses_decider.core.records import display_names
@@ -607,9 +643,9 @@ class MainWindow(QMainWindow):
         HelpDialog(self.data_folder(), self, thresholds=self.session.assessment.thresholds).exec()
 
     def show_tour(self) -> None:
-        from ses_decider.ui.first_run import FirstRunTour
+        from ses_decider.ui.first_run import FirstRunTour, tour_targets
 
-        FirstRunTour(self).exec()
+        FirstRunTour(self, tour_targets(self)).exec()
 
     def show_formula(self) -> None:
         FormulaDialog(formula_lines(self.session.assessment, self.session.evaluation), self).exec()

@@ -16,7 +16,7 @@ def review_due(session, today: date) -> list[str]:
     person = session.person
     if person.review_on and person.review_on <= today.isoformat():
         return [
-            f"\u23f0 Your review date ({person.review_on}) has come: look at your weights again "
+            f"Your review date ({person.review_on}) has come: look at your weights again "
             "and take a snapshot (File \u203a Take snapshot)."
         ]
     return []
@@ -50,7 +50,7 @@ def deciding_due(session, today: date) -> list[str]:
         "Decide well \u203a {step}.",
     }
     return [
-        "\u23f0 " + where[item.kind].format(due=item.due, title=item.title, step=step[item.kind])
+        where[item.kind].format(due=item.due, title=item.title, step=step[item.kind])
         for item in due
     ]
 

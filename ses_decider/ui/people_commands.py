@@ -33,9 +33,13 @@ class PeopleCommands:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        assessment = blank_assessment()
-        assessment.gut_before = self.ask_gut_before()
-        self.session.create_person(name.strip(), assessment)
+        # The person first, then the gut question: it is asked over their own blank assessment,
+        # with no verdict anywhere on screen to lean on (not the previous person's).
+        if self.session.create_person(name.strip(), blank_assessment()) is None:
+            return
+        gut = self.ask_gut_before()
+        if gut is not None:
+            self.session.set_gut("before", gut)
 
     def ask_gut_before(self) -> Verdict | None:
         """Before any weighing: what does the person's gut say? Nothing is preselected."""
@@ -45,12 +49,15 @@ class PeopleCommands:
         box.setInformativeText("You can change this later under Gut check.")
         answers = {}
         for verdict in (Verdict.GO, Verdict.CLOSE_CALL, Verdict.NO_GO):
-            button = box.addButton(verdict.label, QMessageBox.ButtonRole.AcceptRole)
+            # Not AcceptRole: the button box would make the first accept button the default.
+            button = box.addButton(verdict.label, QMessageBox.ButtonRole.ActionRole)
             button.setAutoDefault(False)
             answers[button] = verdict
         skip = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
         skip.setAutoDefault(False)
         box.setDefaultButton(None)
+        # Keyboard focus on Skip, not on an answer: a stray Space or Enter chooses nothing.
+        skip.setFocus()  # taken when the box is shown
         box.exec()
         return answers.get(box.clickedButton())
 

@@ -95,7 +95,11 @@ class RestoreDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore")
+        restore = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        restore.setText("Restore")
+        restore.setAutoDefault(False)  # replacing the data takes a click, never a stray Enter
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.restore_button = restore
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -41,6 +41,7 @@ from ses_decider.core.weighting import (
     shares_to_weights,
     swing,
 )
+from ses_decider.ui.widgets.plots import keep_wrapped_text_whole
 
 METHODS = ("rank", "swing", "pairwise")
 LABELS = {
@@ -50,6 +51,7 @@ LABELS = {
 }
 AHP_DEFAULT_SIZE = 8  # more pairs than 8 factors give (28) tire people
 STEPS = 8  # pairwise slider -8..+8: up to 9x as important either way
+NARROW_TAB = 640  # pairwise tab widths below which the factor list goes above the pairs
 ID_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #a4262c"
 
@@ -270,20 +272,32 @@ class PairwiseTab(_Tab):
             checked = factor.id in default
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.subset.addItem(item)
-        self.subset.setMinimumWidth(self.subset.sizeHintForColumn(0) + 24)  # titles in full
+        # Titles in full where there is room; in a narrow window the list scrolls sideways
+        # rather than squeezing the pairs out of sight.
+        self.subset.setMinimumWidth(min(self.subset.sizeHintForColumn(0) + 24, 180))
         self.count_note = _label("", wrap=True)
         self.pairs = _scroll(QWidget(), "Pairs to compare")
         self.status = _label("", wrap=True)
         self.fix = _button("Apply this fix", "Apply this fix", self.apply_fix)
+        self.fix.setAutoDefault(False)  # Enter never changes an answer by itself
         left = _box(
             QVBoxLayout, _label("Compare these factors:"), (self.subset, 1), self.count_note
         )
         intro = _label("For each pair, slide toward the factor that matters more.", wrap=True)
         fix_row = _box(QHBoxLayout, self.fix, 1)
         right = _box(QVBoxLayout, intro, (self.pairs, 1), self.status, fix_row)
-        self.setLayout(_box(QHBoxLayout, (left, 1), (right, 3)))
+        self.columns = _box(QHBoxLayout, (left, 2), (right, 3))
+        self.setLayout(self.columns)
         self.subset.itemChanged.connect(self.rebuild)
         self.rebuild()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Narrow (a small screen, 200%): the factor list above the pairs, each the full width.
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_TAB
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     def chosen(self) -> list[str]:
         items = (self.subset.item(i) for i in range(self.subset.count()))
@@ -293,9 +307,12 @@ class PairwiseTab(_Tab):
         """One row per pair of the chosen factors: A [slider] B, and the judgement in words."""
         ids = self.chosen()
         n = len(ids)
+        # Short, so it fits under the list in a narrow dialog; the whole story in the tooltip.
         self.count_note.setText(
-            f"{n} factors: {n * (n - 1) // 2} questions. Each factor you add asks more "
-            "(n factors, n(n-1)/2 questions); beyond about 8 it gets tiring. If you leave some "
+            f"{n} factors: {n * (n - 1) // 2} questions (beyond about 8 factors it gets tiring)."
+        )
+        self.count_note.setToolTip(
+            "Each factor you add asks more (n factors, n(n-1)/2 questions). If you leave some "
             "out, the ones you compare share their current total weight; the others keep theirs."
         )
         body = QWidget()
@@ -308,23 +325,27 @@ class PairwiseTab(_Tab):
             slider.setPageStep(1)
             slider.setTickPosition(QSlider.TickPosition.TicksBelow)
             slider.setTickInterval(1)
-            slider.setMinimumWidth(150)
+            slider.setMinimumWidth(90)
             slider.setValue(self.steps.get((a, b), 0))
             slider.setAccessibleName(f"{self.titles[a]} versus {self.titles[b]}")
             slider.valueChanged.connect(lambda v, key=(a, b): self._moved(key, v))
             verdict = _label("")
             verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            left, right = _label(self.titles[a]), _label(self.titles[b])
-            left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(left, 2 * row, 0)
-            grid.addWidget(slider, 2 * row, 1)
-            grid.addWidget(right, 2 * row, 2)
-            grid.addWidget(verdict, 2 * row + 1, 0, 1, 3)
-            grid.setRowMinimumHeight(2 * row + 1, verdict.sizeHint().height() + 8)
+            # The two titles above their slider (each wraps), so a narrow window (or 200%)
+            # still shows both ends of every pair.
+            left, right = _label(self.titles[a], wrap=True), _label(self.titles[b], wrap=True)
+            right.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+            left.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+            grid.addWidget(left, 3 * row, 0)
+            grid.addWidget(right, 3 * row, 1)
+            grid.addWidget(slider, 3 * row + 1, 0, 1, 2)
+            grid.addWidget(verdict, 3 * row + 2, 0, 1, 2)
+            grid.setRowMinimumHeight(3 * row + 2, verdict.sizeHint().height() + 10)
             self.sliders[(a, b)], self.verdicts[(a, b)] = slider, verdict
             self._describe((a, b))
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(2 * len(self.sliders), 1)
+        grid.setRowStretch(3 * len(self.sliders), 1)
         self.pairs.setWidget(body)
         self.refresh()
 
@@ -346,6 +367,11 @@ class PairwiseTab(_Tab):
         try:
             if len(ids) < 2:
                 raise WeightingError("Tick at least 2 factors to compare.")
+            if not any(key in self.steps for key in self.sliders):
+                # Every slider starts at "equal": that is no answer, so no weights are proposed.
+                raise WeightingError(
+                    "Answer a pair first: slide toward the factor that matters more"
+                )
             judgements = {key: judgement(s.value()) for key, s in self.sliders.items()}
             self.result = ahp(ids, judgements)
         except WeightingError as exc:
@@ -425,7 +451,7 @@ class WeighingDialog(QDialog):
         self.rows: dict[str, tuple[QLabel, QLabel]] = {}
         for row, factor in enumerate(factors, start=1):
             new, share = _label(""), _label("")
-            grid.addWidget(_label(factor.title), row, 0)
+            grid.addWidget(_label(factor.title, wrap=True), row, 0)
             stored = self.stored[factor.id]
             grid.addWidget(_label("not rated" if stored is None else fmt(stored)), row, 1)
             grid.addWidget(new, row, 2)
@@ -446,7 +472,12 @@ class WeighingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        body = _box(QHBoxLayout, (self.tabs, 3), (panel, 1))
+        # The panel scrolls in a short dialog (its titles wrap; see keep_wrapped_text_whole).
+        keep_wrapped_text_whole(panel)
+        panel_area = _scroll(panel, "Resulting weights")
+        panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_area.setMinimumWidth(min(panel.sizeHint().width() + 20, 280))
+        body = _box(QHBoxLayout, (self.tabs, 3), (panel_area, 1))
         self.setLayout(_box(QVBoxLayout, (body, 1), self.error, self.buttons))
         for tab in (self.rank, self.swing, self.pairwise):
             tab.changed.connect(self.refresh)
@@ -454,6 +485,14 @@ class WeighingDialog(QDialog):
         room = (parent or self).screen().availableGeometry()  # 200% scaling leaves little room
         self.resize(min(1180, room.width() * 9 // 10), min(700, room.height() * 9 // 10))
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter in a spin box, the list or on a slider applies nothing: no button is the default
+        # (the button box makes its first one the default as it is shown; this comes after).
+        super().showEvent(event)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def method(self) -> str:
         return METHODS[self.tabs.currentIndex()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ses_decider.core.model import Rating
@@ -113,12 +113,20 @@ def test_tips_are_exact_on_a_grid_of_half_points(ws, rs, qs):
     check_semantics(make(ses, leans))
 
 
+# Values to a hundredth, as the spin boxes and files hold them. Finer than that, two scores can
+# differ by less than raw_score's rounding to 1e-9, and which way each rounds is not monotonic.
+def hundredths(lo: int, hi: int):
+    return st.integers(lo * 100, hi * 100).map(lambda n: n / 100)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(st.floats(0, 10, allow_nan=False), min_size=5, max_size=5),
-    st.lists(st.floats(-5, 5, allow_nan=False), min_size=5, max_size=5),
-    st.lists(st.floats(-5, 5, allow_nan=False), min_size=5, max_size=5),
+    st.lists(hundredths(0, 10), min_size=5, max_size=5),
+    st.lists(hundredths(-5, 5), min_size=5, max_size=5),
+    st.lists(hundredths(-5, 5), min_size=5, max_size=5),
 )
+# A tiny weight: its root lands a float's error past the current lean, with a tie now.
+@example(ws=[1.0, 0.0, 0.0, 1e-09, 0.0], rs=[1.0, 0.0, 0.0, 1.0, 0.0], qs=[1.0, 0.0, 0.0, 1.0, 0.0])
 def test_tips_are_exact_for_any_values(ws, rs, qs):
     ses = {fid: (w, r) for fid, w, r in zip(FIDS, ws, rs, strict=True)}
     check_semantics(make(ses, dict(zip(FIDS, qs, strict=True))))

@@ -341,11 +341,20 @@ def test_a_file_at_exactly_the_limit_is_read(tmp_path):
     assert evaluate(assessment).verdict is Verdict.NOT_ENOUGH_INPUT
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions")
-def test_an_unreadable_file(tmp_path):
+def test_an_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "secret.json"
     path.write_text("{}", encoding="utf-8")
     path.chmod(0)
+    if os.name != "posix" or os.geteuid() == 0:
+        # Root (as in CI) reads any file: refuse the open as the system would for anyone else.
+        real_open = os.open
+
+        def refuse(file, *args, **kwargs):
+            if Path(file) == path:
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
     try:
         with pytest.raises(FormatError, match="permission denied") as info:
             load_assessment_file(path)

@@ -93,3 +93,28 @@ def test_tour_steps_forward_and_finishes(qtbot):
     assert titles[0] == "Welcome to SES Decider"
     assert len(set(titles)) == 4
     assert tour.result() == FirstRunTour.DialogCode.Accepted
+
+
+def test_a_screen_reader_finds_a_name_on_every_showing_control_scroll_bars_too(window, qtbot):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractSpinBox, QScrollBar
+
+    from ses_decider.ui.a11y import install_accessibility
+
+    install_accessibility()
+    kinds = (*INTERACTIVE, QAbstractSpinBox, QScrollBar)
+    for key in [None, "readiness", "history", "mentor", "about"]:
+        if key:
+            window.show_page(key)
+        qtbot.wait(10)
+        unnamed = []
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, kinds) and widget.isVisible():
+                interface = QAccessible.queryAccessibleInterface(widget)
+                if not interface.text(QAccessible.Text.Name).strip():
+                    unnamed.append(f"{type(widget).__name__} in {widget.parentWidget()}")
+        assert unnamed == [], key
+    bar = window.factor_scroll.verticalScrollBar()
+    assert QAccessible.queryAccessibleInterface(bar).text(QAccessible.Text.Name) == (
+        "Scroll Factors"
+    )

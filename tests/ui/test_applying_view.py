@@ -56,7 +56,7 @@ def type_story(qtbot, bank, **parts):
 
 def test_the_page_has_a_mnemonic_no_other_tab_or_menu_uses(window):
     titles = [window.pages.tabText(i) for i in range(window.pages.count())]
-    assert "App&lying" in titles
+    assert "A&pplying" in titles
     menus = [a.text() for a in window.menuBar().actions()]
     keys = []
     for text in titles + menus:

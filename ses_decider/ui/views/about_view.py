@@ -7,11 +7,11 @@ from html import escape
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from ses_decider.core.facts import FactSheet, age_note, fact_sheet
-from ses_decider.ui.widgets.plots import still_plot
+from ses_decider.ui.widgets.plots import keep_wrapped_text_whole, still_plot
 
 
 def facts_html(sheet: FactSheet, today: date) -> str:
@@ -30,9 +30,19 @@ def facts_html(sheet: FactSheet, today: date) -> str:
                 f"<p><b>{escape(fact.title)}.</b>{figure} {escape(fact.text)}<br>"
                 f"<small>Source: {escape(source.citation())}. As of {escape(fact.as_of)}."
                 + (f" <i>{escape(stale)}</i>" if stale else "")
-                + f" {escape(fact.verified.summary())}</small></p>"
+                + f" {escape(checked_line(fact.verified))}</small></p>"
             )
     return "".join(parts)
+
+
+def checked_line(verified) -> str:
+    """How a fact was checked, in facts only: when and against which sources (our working notes on
+    the check stay in resources/facts.json)."""
+    if not verified.checked:
+        return "Not yet checked against a second source."
+    how = "Checked" if verified.status == "verified" else "Partly checked"
+    where = f" against {verified.where}" if verified.where else ""
+    return f"{how} on {verified.on}{where}."
 
 
 class AboutView(QWidget):
@@ -41,22 +51,34 @@ class AboutView(QWidget):
         self.sheet = fact_sheet()
         self.today = today or date.today()
         survey = self.sheet.survey
+        # Horizontal bars, labelled on the left: every answer keeps its label at any width
+        # (tick labels under narrow vertical bars are dropped when they would overlap).
         self.chart = still_plot()
-        self.chart.setTitle(survey.title)
-        heights = [bar.percent for bar in survey.bars]
+        bars = list(survey.bars)
+        n = len(bars)
         colours = [QColor("#2e8b57"), QColor("#b8860b"), QColor("#8b3a3a")]
         self.bars = pg.BarGraphItem(
-            x=list(range(len(heights))),
-            height=heights,
-            width=0.6,
-            brushes=colours[: len(heights)],
+            x0=[0] * n,
+            y=[n - 1 - i for i in range(n)],
+            width=[bar.percent for bar in bars],
+            height=0.6,
+            brushes=colours[:n],
             pen=pg.mkPen(None),
         )
         self.chart.addItem(self.bars)
-        ticks = [(i, f"{bar.label} ({bar.percent:.0f}%)") for i, bar in enumerate(survey.bars)]
-        self.chart.getAxis("bottom").setTicks([ticks])
-        self.chart.setYRange(0, 100, padding=0)
-        self.chart.setLabel("left", "% of respondents")
+        self.tick_labels = [f"{bar.label} ({bar.percent:.0f}%)" for bar in bars]
+        left = self.chart.getAxis("left")
+        left.setTicks([[(n - 1 - i, text) for i, text in enumerate(self.tick_labels)]])
+        left.setWidth(
+            QFontMetrics(left.font()).horizontalAdvance(max(self.tick_labels, key=len)) + 16
+        )
+        self.chart.setXRange(0, 106, padding=0)  # room to print "100"
+        self.chart.setYRange(-0.7, n - 0.3, padding=0)
+        self.chart.setLabel("bottom", "% of respondents")
+        self.chart.getAxis("bottom").enableAutoSIPrefix(False)
+        self.chart.setMinimumHeight(120)
+        self.title = QLabel(f"<b>{escape(survey.title)}</b>")
+        self.title.setWordWrap(True)
         summary = ", ".join(f"{b.label} {b.percent:.0f}%" for b in survey.bars)
         self.chart.setAccessibleName("Survey answers chart")
         self.chart.setAccessibleDescription(summary)
@@ -70,8 +92,10 @@ class AboutView(QWidget):
         caption.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.title)
         left_layout.addWidget(self.chart, 1)
         left_layout.addWidget(caption)
+        keep_wrapped_text_whole(left)  # the caption wraps: a short window scrolls, never overlaps
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setHtml(facts_html(self.sheet, self.today))
@@ -83,3 +107,6 @@ class AboutView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def refresh(self) -> None:
+        """Nothing here depends on the person (the page protocol asks every view for it)."""

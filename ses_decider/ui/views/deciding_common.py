@@ -58,7 +58,7 @@ def step_heading(content: DecidingContent, step: Step) -> QWidget:
     layout.addWidget(title)
     layout.addWidget(wrapped(step.text, "stepText"))
     research = wrapped(
-        "<br>".join("\u24d8 " + claim_html(content, c) for c in step.claims),
+        "<br>".join("Research: " + claim_html(content, c) for c in step.claims),
         "researchText",
         rich=True,
     )

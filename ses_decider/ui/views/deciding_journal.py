@@ -210,7 +210,7 @@ class JournalPanel(QWidget):
         if due:
             layout.addWidget(
                 wrapped(
-                    f"<b>\u23f0 {escape(deciding_content().journal.review_question)}</b><br>"
+                    f"<b>{escape(deciding_content().journal.review_question)}</b><br>"
                     "What you expected then:",
                     "reviewDue",
                     rich=True,

@@ -166,7 +166,7 @@ class HistoryView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Snapshots")
-        self.restore_button = QPushButton("&Restore as current")
+        self.restore_button = QPushButton("Restore as c&urrent")
         self.restore_button.setAccessibleName(
             "Restore the selected snapshot as the current assessment"
         )
@@ -329,7 +329,7 @@ class HistoryView(QWidget):
         for diff in diffs[:8]:
             lines.append(
                 f"\u2022 {diff.title}: {_rating_text(diff.mine)} \u2192 {_rating_text(diff.theirs)}"
-                f" ({diff.score_shift:+.1f} points on its own"
+                f" ({fmt(diff.score_shift, signed=True)} points on its own"
                 + (", changes the verdict" if diff.changes_verdict else "")
                 + ")"
             )

@@ -65,7 +65,9 @@ class MenteesView(QWidget):
         self.table.open_requested.connect(self._open)
         self.table.typed.connect(self._start_filter)
         self.open_button = self._button(
-            "&Open on Decide", "Open the selected mentee on the Decide page", self.open_selected
+            "&Go to them on Decide",
+            "Open the selected mentee on the Decide page",
+            self.open_selected,
         )
         self.roster_button = self._button(
             "Roster PDF\u2026",

@@ -34,7 +34,7 @@ from ses_decider.core.model import LEAN_MAX, LEAN_MIN, WEIGHT_MAX, WEIGHT_MIN
 from ses_decider.core.records import MENTOR
 from ses_decider.ops.views import set_note
 from ses_decider.ui.session import Session
-from ses_decider.ui.widgets.plots import still_plot
+from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
 COLUMNS = [
     "Factor",
@@ -74,10 +74,10 @@ class MentorView(QWidget):
         self.table.setColumnWidth(0, 190)
         self.table.setAccessibleName("Mentor and mentee ratings")
         self.table.itemSelectionChanged.connect(self._show_selected)
-        self.reveal_button = QPushButton("&Reveal the mentee's view")
+        self.reveal_button = QPushButton("Re&veal the mentee's view")
         self.reveal_button.setAccessibleName("Reveal the mentee's view")
         self.reveal_button.clicked.connect(self.toggle_reveal)
-        self.walk_button = QPushButton("Start the &walkthrough")
+        self.walk_button = QPushButton("Start the wal&kthrough")
         self.walk_button.setAccessibleName("Start the walkthrough")
         self.walk_button.clicked.connect(self.start_walkthrough)
         buttons = QHBoxLayout()
@@ -89,11 +89,9 @@ class MentorView(QWidget):
         self.summary.setObjectName("mentorSummary")
 
         self.chart = still_plot()
-        self.chart.setLabel(
-            "bottom", "points the mentee's score moves if they took the mentor's value"
-        )
+        # Short enough for a narrow panel; the tooltip and description say it in full.
+        self.chart.setLabel("bottom", "points the mentee's score would move")
         self.chart.getAxis("bottom").enableAutoSIPrefix(False)
-        self.chart.getAxis("left").setWidth(110)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
         self.chart.addItem(self.bars)
         self.chart.addLine(x=0, pen=pg.mkPen(QColor("#777777")))
@@ -153,7 +151,7 @@ class MentorView(QWidget):
         self._fill_values()
         self._fill_chart()
         self.reveal_button.setText(
-            "&Hide the mentee's view" if self.revealed else "&Reveal the mentee's view"
+            "H&ide the mentee's view" if self.revealed else "Re&veal the mentee's view"
         )
         self.reveal_button.setEnabled(self.revealed or bool(rated))
         self.walk_button.setEnabled(self.revealed)
@@ -198,7 +196,7 @@ class MentorView(QWidget):
                 (1, "weight", WEIGHT_MIN, WEIGHT_MAX),
                 (2, "lean", LEAN_MIN, LEAN_MAX),
             ):
-                spin = QDoubleSpinBox()
+                spin = _PointSpin(signed=field == "lean")
                 spin.setSingleStep(STEP)
                 spin.setDecimals(1)
                 spin.setRange(low - STEP, high)  # the lowest value means "not rated"
@@ -207,14 +205,23 @@ class MentorView(QWidget):
                 spin.setAccessibleName(f"Mentor's {field} of {factor.title}")
                 spin.valueChanged.connect(lambda v, f=fid, k=field, s=spin: self._spun(f, k, s, v))
                 self.table.setCellWidget(row, column, spin)
+                self._name_cell(row, column, spin.accessibleName())
                 self.spins[(fid, field)] = spin
             must = QCheckBox()
             must.setAccessibleName(f"Mentor: {factor.title} is a dealbreaker")
             must.setToolTip("Mark a must: with a lean of -3 or lower it decides the verdict")
             must.toggled.connect(lambda on, f=fid: self.session.set_dealbreaker(f, on, MENTOR))
             self.table.setCellWidget(row, 3, must)
+            self._name_cell(row, 3, must.accessibleName())
             self.musts[fid] = must
         self._rows_for = list(self.order)
+
+    def _name_cell(self, row: int, column: int, name: str) -> None:
+        """A cell under a spin or check box tells a screen reader what the box holds (its own
+        text is empty: the box covers it)."""
+        item = QTableWidgetItem()
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+        self.table.setItem(row, column, item)
 
     def _fill_values(self) -> None:
         mentee, mentor = self.session.assessment, self.session.mentor
@@ -241,14 +248,14 @@ class MentorView(QWidget):
                     fmt(theirs.weight) if theirs.weight is not None else NOT_RATED,
                     fmt(theirs.lean, signed=True) if theirs.lean is not None else NOT_RATED,
                     (
-                        f"{diff.score_shift:+.1f}"
+                        fmt(diff.score_shift, signed=True)
                         + (" \u2691 verdict" if diff.changes_verdict else "")
                     )
                     if diff
                     else ("same" if mine is not None and mine.rated else "\u2013"),
                 ]
             else:
-                cells = ["hidden", "hidden", ""]
+                cells = ["hidden", "hidden", "hidden"]
             for column, text in zip((4, 5, 6), cells, strict=True):
                 item = self.table.item(row, column)
                 if item is None:
@@ -265,8 +272,9 @@ class MentorView(QWidget):
         shown = self.diffs if self.revealed else []
         n = len(shown)
         titles = {f.id: f.title for f in self.session.assessment.factors}
-        ticks = [(n - 1 - i, _short(titles.get(d.factor_id, d.title))) for i, d in enumerate(shown)]
-        self.chart.getAxis("left").setTicks([ticks])
+        ticks = [(n - 1 - i, titles.get(d.factor_id, d.title)) for i, d in enumerate(shown)]
+        label_bars(self.chart.getAxis("left"), ticks)  # every bar keeps its label
+        room_for_bars(self.chart, n)
         self.bars.setOpts(
             x0=[min(0.0, d.score_shift) for d in shown],
             y=[n - 1 - i for i in range(n)],
@@ -278,7 +286,8 @@ class MentorView(QWidget):
         self.chart.setXRange(-limit, limit, padding=0)
         self.chart.setYRange(-0.7, max(n - 0.3, 0.3), padding=0)
         text = (
-            "; ".join(f"{d.title}: {d.score_shift:+.1f}" for d in shown) or "Nothing revealed yet."
+            "; ".join(f"{d.title}: {fmt(d.score_shift, signed=True)}" for d in shown)
+            or "Nothing revealed yet."
         )
         self.chart.setAccessibleDescription(text)
         self.chart.setToolTip(text)
@@ -326,5 +335,12 @@ class MentorView(QWidget):
         Walkthrough(self.session, self.session.mentor, self.order, self).exec()
 
 
-def _short(title: str, limit: int = 18) -> str:
-    return title if len(title) <= limit else title[: limit - 1] + "\u2026"
+class _PointSpin(QDoubleSpinBox):
+    """A mentor's weight or lean written as the mentee's beside it is: 6 and +2, not 6.0 and 2.0."""
+
+    def __init__(self, signed: bool):
+        super().__init__()
+        self.signed = signed
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return fmt(value, signed=self.signed)

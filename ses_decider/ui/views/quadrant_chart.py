@@ -11,10 +11,10 @@ from ses_decider.ui.widgets.plots import still_plot
 
 # Where each quadrant's label sits (want, ready).
 _LABEL_AT = {
-    Quadrant.GO_NOW: (75, 96),
-    Quadrant.BUILD_READINESS: (75, 4),
-    Quadrant.RECONSIDER: (25, 96),
-    Quadrant.NOT_NOW: (25, 4),
+    Quadrant.GO_NOW: (75, 92),
+    Quadrant.BUILD_READINESS: (75, 8),
+    Quadrant.RECONSIDER: (25, 92),
+    Quadrant.NOT_NOW: (25, 8),
 }
 
 
@@ -23,14 +23,19 @@ class QuadrantChart(QWidget):
         super().__init__(parent)
         ink = self.palette().color(QPalette.ColorRole.WindowText)
         self.plot = still_plot()
-        self.plot.setRange(xRange=(0, 100), yRange=(0, 100), padding=0.02)
+        # A margin past 0 and 100, so the axes can print both ends ("100" too).
+        self.plot.setRange(xRange=(-4, 104), yRange=(-3, 103), padding=0)
         self.plot.setLabel("bottom", "Do I want it? (0-100)")
         self.plot.setLabel("left", "Am I ready? (0-100)")
         line = pg.mkPen(QColor("#888888"), width=1)
         self.plot.addLine(x=BOUNDARY, pen=line)
         self.plot.addLine(y=BOUNDARY, pen=line)
         for quadrant, (x, y) in _LABEL_AT.items():
-            label = pg.TextItem(quadrant.title, color=ink, anchor=(0.5, 0.5 if y > 50 else 0.5))
+            # Two short lines, so neighbouring labels never run into each other in a narrow chart.
+            words = quadrant.title.split(" ")
+            half = (len(words) + 1) // 2
+            text = " ".join(words[:half]) + "\n" + " ".join(words[half:])
+            label = pg.TextItem(text, color=ink, anchor=(0.5, 0.5))
             label.setPos(x, y)
             self.plot.addItem(label)
         self.past = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(120, 120, 120, 150), pen=None)

@@ -35,6 +35,16 @@ NOT_ANSWERED = "Not answered"
 NO_DATE = QDate(2000, 1, 1)  # the date field's lowest value, shown as "no date"
 
 
+def fitting_combo() -> QComboBox:
+    """A drop-down as wide as its panel allows, not as its longest choice: the panel never
+    outgrows its tab (its arrow and text stay in view); the open list shows every choice whole."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    return combo
+
+
 def plan_date_edit(value: str | None, name: str) -> QDateEdit:
     """A target date that can only be a real calendar date, or "no date"."""
     edit = QDateEdit()
@@ -88,7 +98,7 @@ class ReadinessView(QWidget):
         self.rules_button.setAccessibleName("How are want and ready computed?")
         self.rules_button.setCheckable(True)
         self.rules_button.toggled.connect(self.rules.setVisible)
-        self.quadrant.setMinimumHeight(260)
+        self.quadrant.setMinimumHeight(140)  # room for the 2x2 at 200% too
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.quadrant, 3)
@@ -114,7 +124,7 @@ class ReadinessView(QWidget):
         form = QFormLayout(group)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for question in self.content.fit_questions:
-            combo = QComboBox()
+            combo = fitting_combo()
             combo.addItem(NOT_ANSWERED, None)
             for value, label in enumerate(self.content.fit_labels):
                 combo.addItem(f"{value} \u2013 {label}", value)
@@ -126,7 +136,9 @@ class ReadinessView(QWidget):
             text = QLabel(question.text)
             text.setWordWrap(True)
             text.setToolTip(question.why)
-            form.addRow(text, combo)
+            text.setBuddy(combo)  # a screen reader reads the question with its answer
+            form.addRow(text)  # the question across the panel, its answer under it
+            form.addRow(combo)
             self.fit_inputs[question.id] = combo
         return group
 
@@ -158,7 +170,7 @@ class ReadinessView(QWidget):
             box.toggled.connect(lambda on, i=item.id: self._set_fact(i, 1.0 if on else 0.0))
             return box
         if item.kind == "scale":
-            combo = QComboBox()
+            combo = fitting_combo()
             combo.addItem(NOT_ANSWERED, None)
             for value, label in enumerate(item.labels):
                 combo.addItem(label, value)
@@ -182,7 +194,7 @@ class ReadinessView(QWidget):
                 child.widget().deleteLater()
         self.ecq_inputs = {}
         self.ecq_evidence = {}
-        chooser = QComboBox()
+        chooser = fitting_combo()
         for ecq_set in self.content.ecq_sets:
             chooser.addItem(ecq_set.title, ecq_set.id)
         chooser.setAccessibleName("Which set of Executive Core Qualifications")
@@ -197,7 +209,8 @@ class ReadinessView(QWidget):
             box = QWidget()
             row = QFormLayout(box)
             row.setContentsMargins(0, 4, 0, 4)
-            rating = QComboBox()
+            row.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            rating = fitting_combo()
             rating.addItem("Not rated", None)
             for value, label in enumerate(self.content.rating_labels):
                 rating.addItem(f"{value} \u2013 {label}", value)
@@ -212,6 +225,7 @@ class ReadinessView(QWidget):
                 lambda e=ecq.id, w=example: self._set_ecq(e, example=w.text())
             )
             title = QLabel(f"<b>{ecq.title}</b>")
+            title.setWordWrap(True)
             title.setToolTip(
                 ecq.summary + ("\n" + ", ".join(ecq.competencies) if ecq.competencies else "")
             )

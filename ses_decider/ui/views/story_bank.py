@@ -98,7 +98,7 @@ class StoryBankPanel(QWidget):
         self.title.setAccessibleName("Title of the story")
         self.title.setPlaceholderText("A few words you will recognise it by")
         self.title.textEdited.connect(self._typed)
-        form.addRow("&Title:", self.title)
+        form.addRow("Tit&le:", self.title)
         self.happened = plan_date_edit(None, "When it happened")
         self.happened.dateChanged.connect(self._typed)
         form.addRow("When:", self.happened)

@@ -7,7 +7,16 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ses_decider.core.explain import fmt, verdict_sentence
 from ses_decider.core.model import Assessment
@@ -63,9 +72,17 @@ class Walkthrough(QDialog):
         bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
-        layout.addWidget(self.body, 1)
+        # Large type on a small screen (or at 200%) scrolls rather than being cut off.
+        page = QScrollArea()
+        page.setWidget(self.body)
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.setAccessibleName("Walkthrough page")
+        layout.addWidget(page, 1)
         layout.addLayout(bar)
-        self.resize(1100, 700)
+        room = (parent or self).screen().availableGeometry()  # 200% scaling leaves little room
+        self.resize(min(1100, room.width() * 9 // 10), min(700, room.height() * 9 // 10))
         self.go(0)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -109,7 +126,7 @@ class Walkthrough(QDialog):
     def _verdict_page(self) -> str:
         assessment = self.session.assessment
         evaluation = evaluate(assessment)
-        score = "" if evaluation.score is None else f" \u2014 {evaluation.score:.1f} / 100"
+        score = "" if evaluation.score is None else f" \u2014 {fmt(evaluation.score)} / 100"
         tips = "".join(f"<li>{escape(s)}</li>" for s in tipping_sentences(assessment))
         return (
             f"<h1>{evaluation.verdict.label}{score}</h1>"

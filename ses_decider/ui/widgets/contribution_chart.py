@@ -6,9 +6,10 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ses_decider.core.explain import fmt
 from ses_decider.core.model import Assessment
 from ses_decider.core.scoring import Evaluation
-from ses_decider.ui.widgets.plots import still_plot
+from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
 PRO_COLOUR = QColor("#2e8b57")
 CON_COLOUR = QColor("#c0392b")
@@ -27,8 +28,8 @@ class ContributionChart(QWidget):
         # One shared no-outline pen: per-bar pens go through a code path that crashed PySide6 6.12.
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.plot.getAxis("left").setWidth(95)
         self.plot.setAccessibleName("Contribution chart")
+        label_bars(self.plot.getAxis("left"), [])  # no bars, no numbers on that axis either
         self.ids: list[str] = []
         self.values: list[float] = []
         self._titles: list[str] = []
@@ -45,7 +46,8 @@ class ContributionChart(QWidget):
             self._titles = [f.label for f in active]
             # Top row first: y runs downward in display order.
             ticks = [(len(ids) - 1 - i, title) for i, title in enumerate(self._titles)]
-            self.plot.getAxis("left").setTicks([ticks])
+            label_bars(self.plot.getAxis("left"), ticks)  # every bar keeps its label
+            room_for_bars(self.plot, len(ids))
             self.plot.setYRange(-0.7, max(len(ids) - 0.3, 0.3), padding=0)
         self.values = values
         n = len(values)
@@ -63,5 +65,7 @@ class ContributionChart(QWidget):
 
     def summary(self) -> str:
         """The chart as text, for screen readers and tooltips."""
-        parts = [f"{t}: {v:+.1f}" for t, v in zip(self._titles, self.values, strict=True)]
+        parts = [
+            f"{t}: {fmt(v, signed=True)}" for t, v in zip(self._titles, self.values, strict=True)
+        ]
         return "Points toward GO (+) or NO-GO (-): " + "; ".join(parts)

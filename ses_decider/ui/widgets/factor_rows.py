@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
 from ses_decider.core.content import Catalogue
 from ses_decider.core.explain import fmt
 from ses_decider.core.model import Certainty, Factor, Rating
+from ses_decider.ui.widgets.sliders import STEPS_PER_POINT, RatingSlider
 
-STEPS_PER_POINT = 2
 NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 140, 120, 136
 
 
@@ -92,10 +91,7 @@ class FactorRow(QFrame):
         self.mark.setObjectName("ownReasonMark")
         self.mark.hide()
 
-        self.weight = QSlider(Qt.Orientation.Horizontal)
-        self.weight.setRange(0, 10 * STEPS_PER_POINT)
-        self.weight.setPageStep(STEPS_PER_POINT)
-        self.weight.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.weight = RatingSlider(0, 10, origin=0)
         self.weight.setTickInterval(STEPS_PER_POINT)
         self.weight.setMinimumWidth(WEIGHT_COLUMN - 10)
         self.weight.setAccessibleName(f"Weight of {factor.title}")
@@ -105,7 +101,7 @@ class FactorRow(QFrame):
         self.weight.sliderPressed.connect(lambda: self._touch("weight"))
         self.weight_value = QLabel()
         self.share = QLabel()
-        self.share.setToolTip("Share of the total weight")
+        self.share.setToolTip("This factor's share of all the weight")
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.certainty = QComboBox()
@@ -146,10 +142,7 @@ class FactorRow(QFrame):
 
         self.con = _side_label("CON", factor.con, Qt.AlignmentFlag.AlignRight)
         self.pro = _side_label("PRO", factor.pro, Qt.AlignmentFlag.AlignLeft)
-        self.lean = QSlider(Qt.Orientation.Horizontal)
-        self.lean.setRange(-5 * STEPS_PER_POINT, 5 * STEPS_PER_POINT)
-        self.lean.setPageStep(STEPS_PER_POINT)
-        self.lean.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.lean = RatingSlider(-5, 5, origin=0, signed=True)  # fills from its centre
         self.lean.setTickInterval(STEPS_PER_POINT * 5)
         self.lean.setMinimumWidth(LEAN_COLUMN - 10)
         self.lean.setAccessibleName(f"Lean of {factor.title}")
@@ -167,7 +160,6 @@ class FactorRow(QFrame):
         buttons.setSpacing(4)
         buttons.addWidget(self.note)
         buttons.addWidget(self.hide_button)
-        buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         name_box = QVBoxLayout()
         name_box.setSpacing(2)
@@ -176,6 +168,9 @@ class FactorRow(QFrame):
         name_box.addWidget(self.mark)
         name_box.addWidget(self.dealbreaker)
         name_box.addLayout(buttons)
+        # On a line of its own: three buttons abreast would widen the name column past what a
+        # 1024-pixel screen leaves for the pro and con texts.
+        name_box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         name_box.addStretch(1)
         self._name_box = name_box
 
@@ -225,6 +220,7 @@ class FactorRow(QFrame):
         # A not-rated slider rests in the middle of its range, marked "not rated" beside it.
         defaults = {self.weight: 5.0, self.lean: 0.0}
         for slider, value in ((self.weight, rating.weight), (self.lean, rating.lean)):
+            slider.set_rated(value is not None)
             value = defaults[slider] if value is None else value
             if round(slider.value() / STEPS_PER_POINT, 6) != round(value, 6):
                 with QSignalBlocker(slider):
@@ -239,7 +235,7 @@ class FactorRow(QFrame):
         self.weight_value.setText(
             "<i>not rated</i>" if rating.weight is None else f"<b>{fmt(rating.weight)}</b> of 10"
         )
-        self.share.setText("\u2013" if share is None else f"{share:.0%} of total")
+        self.share.setText("\u2013" if share is None else f"{share:.0%}")  # short: 1024 px wide
         if rating.lean is None:
             self.lean_value.setText("<i>not rated</i>")
         else:
@@ -276,8 +272,7 @@ class FactorList(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self.header = TableHeader(self)
-        self._layout.addWidget(self.header)
+        self.header = TableHeader()  # pinned above the rows by the scroll area (pinned_header.py)
         self.overlap_hint = QLabel()
         self.overlap_hint.setWordWrap(True)
         self.overlap_hint.setObjectName("overlapHint")
@@ -298,7 +293,7 @@ class FactorList(QWidget):
             row.deleteLater()
         self.rows = {}
         self.overlap_hint.setParent(None)
-        index = 1  # after the header
+        index = 0
         shown = [f for f in factors if f.id not in hidden]
         for factor in shown:
             row = FactorRow(factor, self._source_text(factor), self)
@@ -309,7 +304,7 @@ class FactorList(QWidget):
         if len(overlap_ids) > 1:
             key = next(f.overlap for f in shown if f.overlap)
             note = self.catalogue.overlap_notes.get(key, "")
-            self.overlap_hint.setText("\u24d8 " + note)
+            self.overlap_hint.setText("<b>Overlap:</b> " + _escape(note))  # no glyph fonts lack
             self._layout.insertWidget(index, self.overlap_hint)
         return list(self.rows.values())
 

@@ -34,7 +34,7 @@ class GutCheckPanel(QWidget):
         form = QFormLayout()
         before_label = QLabel("Gut answer &before weighing:")
         before_label.setBuddy(self.before)
-        after_label = QLabel("Gut answer &now:")
+        after_label = QLabel("G&ut answer now:")
         after_label.setBuddy(self.after)
         form.addRow(before_label, self.before)
         form.addRow(after_label, self.after)

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ses_decider.core import sensitivity
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
-from ses_decider.ui.widgets.plots import still_plot
+from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
 ROBUSTNESS_DELAY_MS = 250
 RANGE_COLOUR = QColor("#5b7db1")
+NO_GO_COLOUR = QColor("#c0392b")
 
 
 class TornadoChart(QWidget):
@@ -27,7 +28,6 @@ class TornadoChart(QWidget):
         super().__init__(parent)
         self.plot = still_plot()
         self.plot.setLabel("bottom", "score with the lean at -5 \u2026 +5")
-        self.plot.getAxis("left").setWidth(95)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.55, width=[], pen=pg.mkPen(None))
         self.bars.setOpts(brush=RANGE_COLOUR)
         self.plot.addItem(self.bars)
@@ -35,22 +35,37 @@ class TornadoChart(QWidget):
         self.go_line = self.plot.addLine(x=60, pen=dash)
         self.no_go_line = self.plot.addLine(x=40, pen=dash)
         ink = self.palette().color(QPalette.ColorRole.WindowText)  # visible in light and dark
-        self.score_line = self.plot.addLine(x=50, pen=pg.mkPen(ink, width=2))
+        self.score_pen = pg.mkPen(ink, width=2)
+        self.dealbreaker_pen = pg.mkPen(NO_GO_COLOUR, width=3, style=pg.QtCore.Qt.PenStyle.DashLine)
+        self.score_line = self.plot.addLine(x=50, pen=self.score_pen)
+        # A dealbreaker makes the verdict NO-GO whatever the score: the chart says so in words.
+        self.verdict_note = pg.TextItem(color=NO_GO_COLOUR, anchor=(0, 0))
+        self.verdict_note.setParentItem(self.plot.getPlotItem().getViewBox())
+        self.verdict_note.setPos(4, 2)
+        self.verdict_note.hide()
         self.plot.setAccessibleName("Tornado chart")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.plot)
         self.rows: list[tuple[str, float, float]] = []
         self._ticks: list = []
+        label_bars(self.plot.getAxis("left"), [])  # no bars, no numbers on that axis either
 
-    def show_bars(self, assessment: Assessment, score: float | None, limit: int = 8) -> None:
+    def show_bars(
+        self,
+        assessment: Assessment,
+        score: float | None,
+        limit: int = 8,
+        dealbreakers: tuple[str, ...] = (),
+    ) -> None:
         bars = sensitivity.tornado(assessment)[:limit]
         titles = [assessment.factor(b.factor_id).label for b in bars]
         n = len(bars)
         ticks = [(n - 1 - i, t) for i, t in enumerate(titles)]
         if ticks != self._ticks:
             self._ticks = ticks
-            self.plot.getAxis("left").setTicks([ticks])
+            label_bars(self.plot.getAxis("left"), ticks)  # every bar keeps its label
+            room_for_bars(self.plot, n)
             self.plot.setYRange(-0.7, max(n - 0.3, 0.3), padding=0)
         self.bars.setOpts(
             x0=[b.low_score for b in bars],
@@ -66,10 +81,21 @@ class TornadoChart(QWidget):
         self.score_line.setVisible(score is not None)
         if score is not None:
             self.score_line.setValue(score)
+        decided = ", ".join(assessment.factor(fid).title for fid in dealbreakers)
+        self.score_line.setPen(self.dealbreaker_pen if decided else self.score_pen)
+        self.verdict_note.setText("NO-GO: a dealbreaker decides" if decided else "")
+        self.verdict_note.setVisible(bool(decided))
         self.rows = [(t, b.low_score, b.high_score) for t, b in zip(titles, bars, strict=True)]
         text = "; ".join(f"{t}: {lo:.0f} to {hi:.0f}" for t, lo, hi in self.rows)
-        self.plot.setToolTip("Score range per factor: " + text)
-        self.plot.setAccessibleDescription("Score range per factor: " + text)
+        if decided:
+            text = (
+                f"NO-GO because of a dealbreaker ({decided}), whatever the score. "
+                f"Score range per factor: {text}"
+            )
+        else:
+            text = "Score range per factor: " + text
+        self.plot.setToolTip(text)
+        self.plot.setAccessibleDescription(text)
 
 
 class SolidityPanel(QWidget):
@@ -94,6 +120,7 @@ class SolidityPanel(QWidget):
         self._layout = layout
         self._assessment: Assessment | None = None
         self._score: float | None = None
+        self._dealbreakers: tuple[str, ...] = ()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(ROBUSTNESS_DELAY_MS)
@@ -111,8 +138,9 @@ class SolidityPanel(QWidget):
             text = "No single change of one weight or lean within its range would change it."
         self.tipping.setText(text)
         self._score = evaluation.score
+        self._dealbreakers = tuple(evaluation.dealbreakers)
         if self.tornado is not None and self.isVisible():
-            self.tornado.show_bars(assessment, evaluation.score)
+            self.tornado.show_bars(assessment, evaluation.score, dealbreakers=self._dealbreakers)
         self.robust.setText("Checking\u2026")
         self._timer.start()
 
@@ -122,7 +150,7 @@ class SolidityPanel(QWidget):
             self.tornado = TornadoChart()
             self._layout.addWidget(self.tornado, 1)
         if self._assessment is not None:
-            self.tornado.show_bars(self._assessment, self._score)
+            self.tornado.show_bars(self._assessment, self._score, dealbreakers=self._dealbreakers)
 
     def update_robustness(self) -> None:
         """Run the Monte Carlo check on the latest assessment (also callable directly in tests)."""

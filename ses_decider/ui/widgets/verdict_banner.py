@@ -9,6 +9,8 @@ from ses_decider.core.explain import fmt, verdict_sentence
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
 
+NO_VERDICT_YET = "NO VERDICT YET"
+
 # Icon glyphs carry the meaning for people who cannot tell the tints apart.
 _STYLE = {
     Verdict.GO: ("\u2714", "#1b7a3d", "#e3f4e8"),
@@ -33,6 +35,7 @@ class VerdictBanner(QFrame):
         self.word.setObjectName("verdictWord")
         self.score = QLabel()
         self.score.setObjectName("verdictScore")
+        self.score.setWordWrap(True)  # a narrow window (or 200%) wraps it instead of widening
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         self.sentence.setObjectName("verdictSentence")
@@ -46,8 +49,7 @@ class VerdictBanner(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.word)
         top.addSpacing(16)
-        top.addWidget(self.score, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addStretch(1)
+        top.addWidget(self.score, 1, Qt.AlignmentFlag.AlignBottom)
         text.addLayout(top)
         text.addWidget(self.sentence)
         self.quadrant = QLabel()
@@ -64,6 +66,30 @@ class VerdictBanner(QFrame):
         layout.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignVCenter)
         self.setAccessibleName("Verdict")
         self._verdict: Verdict | None = None
+        self._compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller type and margins for a short window (1024x768 at 200%, say), so the table
+        below keeps room to work in."""
+        if compact != self._compact:
+            self._compact = compact
+            self.layout().setContentsMargins(*((10, 4, 10, 4) if compact else (16, 10, 16, 10)))
+            self._style()
+
+    def _style(self) -> None:
+        if self._verdict is None:
+            return
+        _glyph, ink, tint = _STYLE[self._verdict]
+        word, icon, score = (15, 18, 11) if self._compact else (22, 28, 13)
+        self.setStyleSheet(
+            f"#verdictBanner {{ background: {tint}; border: 2px solid {ink};"
+            " border-radius: 8px; }"
+            f"#verdictBanner QLabel {{ color: {ink}; background: transparent; }}"
+            f"#verdictWord {{ font-size: {word}pt; font-weight: 700; }}"
+            f"#verdictIcon {{ font-size: {icon}pt; }}"
+            f"#verdictScore {{ font-size: {score}pt; font-weight: 600; }}"
+            "#verdictSentence { font-size: 10.5pt; }"
+        )
 
     def show_quadrant(self, axes) -> None:
         """The 2x2 beside the verdict: where want and ready place the person (None: not yet)."""
@@ -80,19 +106,11 @@ class VerdictBanner(QFrame):
         glyph, ink, tint = _STYLE[verdict]
         if verdict is not self._verdict:
             self._verdict = verdict
-            self.setStyleSheet(
-                f"#verdictBanner {{ background: {tint}; border: 2px solid {ink};"
-                " border-radius: 8px; }"
-                f"#verdictBanner QLabel {{ color: {ink}; background: transparent; }}"
-                "#verdictWord { font-size: 22pt; font-weight: 700; }"
-                "#verdictIcon { font-size: 28pt; }"
-                "#verdictScore { font-size: 13pt; font-weight: 600; }"
-                "#verdictSentence { font-size: 10.5pt; }"
-            )
+            self._style()
         rated, shown = assessment.rated_count()
         self.icon.setText(glyph)
         # No verdict until something is rated: "not rated" is not an opinion.
-        self.word.setText(verdict.label if rated or evaluation.dealbreakers else "NO VERDICT YET")
+        self.word.setText(verdict.label if rated or evaluation.dealbreakers else NO_VERDICT_YET)
         counted = f"{rated} of {shown} factors rated"
         self.score.setText(
             counted
