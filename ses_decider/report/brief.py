@@ -20,6 +20,8 @@ from ses_decider.core import sensitivity
 from ses_decider.core.content import catalogue
 from ses_decider.core.explain import formula_lines, gut_check, verdict_sentence
 from ses_decider.core.model import Assessment, Thresholds, Verdict
+from ses_decider.core.path_tipping import path_tipping_sentence
+from ses_decider.core.paths import higher_path_sentence, other_scores, score_text
 from ses_decider.core.records import Decision, DiscussionNote
 from ses_decider.core.scoring import Evaluation, evaluate
 from ses_decider.report.mentor_brief import (
@@ -72,6 +74,15 @@ class FactorLine:
     @property
     def rated(self) -> bool:
         return self.weight is not None and self.lean is not None
+
+
+@dataclass(frozen=True)
+class PathLine:
+    """Another path the person added, as the paths table shows it."""
+
+    title: str
+    score: str  # a whole number, or a dash without a score
+    verdict: str  # the verdict's label, marked when a dealbreaker of the path decides it
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,9 @@ class Brief:
     shared_notes: tuple[SharedNote, ...] = ()
     decision: Decision | None = None
     review_on: str | None = None  # YYYY-MM-DD
+    paths: tuple[PathLine, ...] = ()  # the other paths the person added, in their order
+    higher_path: str | None = None  # "Senior Level scores 66, the SES 61." when one scores higher
+    path_tip: str | None = None  # the change that makes the best other path and the SES swap
     rated: int = 0  # factors on the table with a weight and a lean
     shown: int = 0  # factors on the table
     # What sections a feature adds have gathered (report/sections.py), by section key.
@@ -223,10 +237,26 @@ def build_brief(
         shared_notes=tuple(_shared_notes(assessment, shared_notes)),
         decision=decision,
         review_on=review_on,
+        paths=tuple(_path_lines(assessment)),
+        higher_path=higher_path_sentence(assessment, evaluation),
+        path_tip=path_tipping_sentence(assessment),
         rated=rated,
         shown=shown,
         extra=dict(extra or {}),
     )
+
+
+def _path_lines(assessment: Assessment) -> list[PathLine]:
+    return [
+        PathLine(
+            s.title,
+            score_text(s.score),
+            f"{s.evaluation.verdict.label} (a dealbreaker)"
+            if s.ruled_out
+            else s.evaluation.verdict.label,
+        )
+        for s in other_scores(assessment)
+    ]
 
 
 def _factor_lines(assessment: Assessment, evaluation: Evaluation) -> list[FactorLine]:

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ses_decider.report import changes_section, deciding_section, mentoring_section, paths_section
 from ses_decider.report import conversation_sections as conversation
 from ses_decider.report import readiness_section as readiness
+from ses_decider.report import stories_section as stories
 from ses_decider.report import verdict_sections as verdict
 from ses_decider.report.brief import Brief
 from ses_decider.report.charts import Chart
@@ -52,14 +54,21 @@ class BriefSection:
 SECTIONS: list[BriefSection] = [
     BriefSection("heading", verdict.heading),
     BriefSection("factors", verdict.factor_table),
+    BriefSection("paths", paths_section.paths),
     BriefSection("why", verdict.why, verdict.why_charts),
     BriefSection("solidity", verdict.solidity, verdict.solidity_charts),
     BriefSection("gut", verdict.gut),
+    BriefSection(deciding_section.KEY, deciding_section.deciding, gather=deciding_section.gather),
     BriefSection("mentor", conversation.mentor),
     BriefSection("shared_notes", conversation.shared_notes),
+    BriefSection(
+        mentoring_section.KEY, mentoring_section.mentoring, gather=mentoring_section.gather
+    ),
     BriefSection("readiness", readiness.readiness, readiness.readiness_charts),
+    BriefSection(stories.KEY, stories.stories, gather=stories.gather),
     BriefSection("plan", readiness.plan),
     BriefSection("notes", conversation.notes),
+    BriefSection("changes", changes_section.changes),
     BriefSection("formula", verdict.formula),
     BriefSection("sources", verdict.sources),
 ]
