@@ -36,8 +36,7 @@ def deciding(brief: Brief, chart_src: ChartSrc) -> list[str]:
     parts = []
     if records.own_reasons:
         items = "".join(
-            f"<li>{e(r.text)} <span class='small'>({e(r.side)})"
-            "</span></li>"
+            f"<li>{e(r.text)} <span class='small'>({e(r.side)})</span></li>"
             for r in records.own_reasons
         )
         parts.append(f"<p><b>Reasons in their own words</b></p><ul>{items}</ul>")
