@@ -10,18 +10,21 @@ Operations (``ses_decider.ops``) combine them into what a user does, each in one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from ses_decider.core.model import Assessment
 from ses_decider.core.records import MENTOR, SELF, Person
-from ses_decider.storage.applying import ApplyingStore
 from ses_decider.storage.assessments import AssessmentStore
 from ses_decider.storage.connection import Database
-from ses_decider.storage.deciding import DecidingStore
-from ses_decider.storage.mentoring import MentoringStore
 from ses_decider.storage.notes import DecisionStore, NoteStore
 from ses_decider.storage.people import PeopleStore, now_iso
 from ses_decider.storage.snapshots import SnapshotStore
+
+if TYPE_CHECKING:
+    from ses_decider.storage.applying import ApplyingStore
+    from ses_decider.storage.deciding import DecidingStore
+    from ses_decider.storage.mentoring import MentoringStore
 
 __all__ = ["MENTOR", "SELF", "PersonRows", "Repository", "SettingStore", "now_iso"]
 
@@ -91,10 +94,26 @@ class Repository:
         self.snapshots = SnapshotStore(db)
         self.notes = NoteStore(db)
         self.decisions = DecisionStore(db)
-        self.applying = ApplyingStore(db)
         self.settings = SettingStore(db)
-        self.deciding = DecidingStore(db)
-        self.mentoring = MentoringStore(db)
+
+    # The feature stores (and the core modules behind them) load when first used, not at start-up.
+    @cached_property
+    def applying(self) -> ApplyingStore:
+        from ses_decider.storage.applying import ApplyingStore
+
+        return ApplyingStore(self.db)
+
+    @cached_property
+    def deciding(self) -> DecidingStore:
+        from ses_decider.storage.deciding import DecidingStore
+
+        return DecidingStore(self.db)
+
+    @cached_property
+    def mentoring(self) -> MentoringStore:
+        from ses_decider.storage.mentoring import MentoringStore
+
+        return MentoringStore(self.db)
 
     def create_person(
         self,

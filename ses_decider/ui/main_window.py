@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -480,12 +481,22 @@ class MainWindow(QMainWindow):
             self.save_state.setText("Saving\u2026")
 
     def _attach_pay_calculator(self) -> None:
-        """The "Pay in dollars…" button on the Pay row (ui/pay_dialog.py)."""
+        """The "Pay in dollars…" button on the Pay row; the calculator (ui/pay_dialog.py, with the
+        pay tables) loads when it is first opened, not at start-up."""
         row = self.factor_list.rows.get("pay")
-        if row is not None:
-            from ses_decider.ui.pay_dialog import pay_button
+        if row is None:
+            return
+        button = QToolButton(row)
+        button.setText("Pay in dollars\u2026")
+        button.setAccessibleName("Pay in dollars: the 2026 pay calculator")
+        button.setToolTip("Compare your GS pay with SES pay, per year and per hour worked")
+        button.clicked.connect(self.open_pay_calculator)
+        row.add_tool(button)
 
-            row.add_tool(pay_button(self, row))
+    def open_pay_calculator(self) -> None:
+        from ses_decider.ui.pay_dialog import PayDialog
+
+        PayDialog(self.session, self).exec()
 
     def _axes(self, assessment, evaluation):
         """Both axes, once the person has started on fit or readiness (else None: no 2x2 yet)."""

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,16 +36,6 @@ from ses_decider.ui.a11y import name_buttons
 
 PAY_FACTOR = "pay"
 NOT_GIVEN = "not given"
-
-
-def pay_button(window, row) -> QToolButton:
-    """The "Pay in dollars…" button for the Pay row; it opens the calculator."""
-    button = QToolButton(row)
-    button.setText("Pay in dollars\u2026")
-    button.setAccessibleName("Pay in dollars: the 2026 pay calculator")
-    button.setToolTip("Compare your GS pay with SES pay, per year and per hour worked")
-    button.clicked.connect(lambda: PayDialog(window.session, window).exec())
-    return button
 
 
 def _optional(low: float, high: float, step: float, suffix: str) -> QDoubleSpinBox:
