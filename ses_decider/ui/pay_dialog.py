@@ -93,7 +93,8 @@ class PayDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.suggestion)
         layout.addWidget(box)
-        self.resize(960, 620)
+        room = (parent or self).screen().availableGeometry()  # 200% scaling leaves little room
+        self.resize(min(960, room.width() - 40), min(620, room.height() - 60))
         self._restore(self.session.read(saved_pay_inputs, self.session.person.uid))
         self.recompute()
 

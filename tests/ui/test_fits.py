@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
-from PySide6.QtWidgets import QComboBox, QScrollArea
+from PySide6.QtWidgets import QComboBox, QScrollArea, QWidget
 
 from ses_decider.core.explain import formula_lines
 from ses_decider.core.facts import fact_sheet
@@ -112,6 +112,29 @@ def test_the_table_header_stays_in_view_while_the_rows_scroll(window, qtbot):
     assert header.isVisible() and not header.visibleRegion().isEmpty()
     first_row = next(iter(window.factor_list.rows.values()))
     assert first_row.mapTo(window, QPoint(0, 0)).y() < top.y()  # the rows went under it
+
+
+def test_tab_to_a_row_shows_the_whole_row_below_the_header(window, qtbot):
+    """Tab to a control of a row whose top is scrolled under the pinned header: the row's name
+    comes into view too, not only the control."""
+    window.resize(1000, 560)
+    qtbot.wait(10)
+    viewport = window.factor_scroll.viewport()
+    row = list(window.factor_list.rows.values())[3]
+    focusables = [
+        w
+        for w in row.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible()
+    ]
+    before, target = focusables[-2], focusables[-1]
+    bar = window.factor_scroll.verticalScrollBar()
+    bar.setValue(row.y() + 20)  # the row's top (its name) 20 px under the header
+    assert target.mapTo(viewport, QPoint(0, 0)).y() > 0  # the control itself is in view
+    before.setFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert target.hasFocus()
+    top = row.mapTo(viewport, QPoint(0, 0)).y()
+    assert row.height() <= viewport.height() and top >= 0, "the row's name is under the header"
 
 
 def test_a_notice_appearing_does_not_push_the_pages_down(window, qtbot):

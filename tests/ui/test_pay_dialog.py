@@ -165,3 +165,18 @@ def test_the_range_follows_certification(window, qtbot):
     dialog.has_salary.setChecked(True)
     dialog.salary.setValue(220000)  # above the uncertified maximum: kept inside, and said so
     assert "$209,600 used" in dialog.output.text()
+
+
+def test_the_calculator_is_reached_with_tab_and_fits_a_small_screen(window, qtbot):
+    assert pay_button(window).focusPolicy() & Qt.FocusPolicy.TabFocus
+    dialog = PayDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    room = window.screen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+
+
+def test_charts_take_no_tab_stop(window):
+    from pyqtgraph import PlotWidget
+
+    plots = window.findChildren(PlotWidget)
+    assert plots and all(p.focusPolicy() == Qt.FocusPolicy.NoFocus for p in plots)

@@ -37,6 +37,22 @@ class PinnedHeaderScrollArea(QScrollArea):
         if dx:
             self._place_header()  # scrolled sideways: the header moves with the columns
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        # Qt scrolls just enough to show the control Tab reached; show the most of what holds it
+        # that fits (a factor's whole row, its name included), not only the slider.
+        moved = super().focusNextPrevChild(next)
+        focus, body = self.focusWidget(), self.widget()
+        if moved and focus is not None and body is not None and body.isAncestorOf(focus):
+            shown = focus
+            while (
+                shown.parentWidget() is not None
+                and shown.parentWidget() is not body
+                and shown.parentWidget().height() <= self.viewport().height()
+            ):
+                shown = shown.parentWidget()
+            self.ensureWidgetVisible(shown, 0, 0)
+        return moved
+
     def _place_header(self) -> None:
         height = self.header.sizeHint().height()
         if self.viewportMargins().top() != height:

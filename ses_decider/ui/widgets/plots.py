@@ -4,6 +4,7 @@ so the charts read as figures and keyboard focus never gets stuck in them."""
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 
 def still_plot(
@@ -13,6 +14,7 @@ def still_plot(
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
+    plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a figure: nothing to do in it with the keyboard
     if bottom_label:
         plot.setLabel("bottom", bottom_label)
     if left_axis_width:
