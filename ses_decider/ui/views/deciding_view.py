@@ -97,6 +97,7 @@ class DecidingView(QWidget):
         """The day the steps count from (tests set it)."""
         for panel in (self.friend, self.experiments, self.journal):
             panel.today = today
+        self.refresh()  # dates already shown (an idea's suggested date) count from the new day
 
     def show_step(self, step_id: str) -> QWidget:
         """Go to a step; returns its panel."""
