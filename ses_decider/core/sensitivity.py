@@ -113,6 +113,9 @@ class _Inputs:
         self.thresholds: Thresholds = assessment.thresholds
         # A must with its lean set but no weight yet takes no part in the score, yet still decides.
         self.fixed_hit = any(r.dealbreaker_hit for _, r in assessment.shown() if not r.rated)
+        # Which dealbreakers decide now: one changed value moves only its own (asked per probe).
+        self.hits = [dealbreaker_decides(m, r) for m, r in zip(self.musts, self.leans, strict=True)]
+        self.hit_count = sum(self.hits)
 
     def verdict(
         self, j: int = -1, weight: float | None = None, lean: float | None = None
@@ -124,9 +127,10 @@ class _Inputs:
         if lean is not None:
             leans = leans.copy()
             leans[j] = lean
-        hit = self.fixed_hit or any(
-            dealbreaker_decides(m, r) for m, r in zip(self.musts, leans, strict=True)
-        )
+        hits = self.hit_count
+        if lean is not None:
+            hits += dealbreaker_decides(self.musts[j], lean) - self.hits[j]
+        hit = self.fixed_hit or hits > 0
         return verdict_for(raw_score(weights, leans), self.thresholds, hit)
 
     def others(self, j: int) -> tuple[float, float]:
@@ -154,10 +158,10 @@ def nearest_change(
     ``(at, direction, witness)`` with ``witness`` a value past ``at`` where it holds, or None.
 
     ``changed`` is False at ``current`` and flips only at the ``candidates`` (closed-form roots), so
-    each stretch between neighbouring candidates is looked at halfway and at its far end. Roots
-    are exact but for float noise (large when solved through a tiny weight) and raw_score's rounding
-    of scores to 1e-9; where the change does not hold just past a root, bisection finds where it
-    really starts.
+    each stretch between neighbouring candidates is looked at halfway, and a range end itself
+    when a candidate lies on or past it (it has no stretch beyond). Roots are exact but for float noise (large when solved through
+    a tiny weight) and raw_score's rounding of scores to 1e-9; where the change does not hold just
+    past a root, bisection finds where it really starts.
     """
     breaks = {lo, hi, current}
     for raw in candidates:
@@ -166,10 +170,15 @@ def nearest_change(
             # A hair from the current value: the current value itself (on a boundary already).
             breaks.add(current if abs(c - current) <= _SAME and c not in (lo, hi) else c)
     best: tuple[float, int, float] | None = None
-    for d in (1, -1):
+    for d, edge in ((1, hi), (-1, lo)):
         start = current
-        for end in sorted((b for b in breaks if (b - current) * d > 0), key=lambda b: d * b):
-            found = _edge(start, end, d, changed)
+        ends = sorted((b for b in breaks if (b - current) * d > 0), key=lambda b: d * b)
+        # A root on the range end, or solved (through float noise) past it: look at the end too.
+        end_counts = any((raw - edge) * d >= -_SAME for raw in candidates)
+        for end in ends:
+            if best is not None and abs(start - current) >= abs(best[0] - current):
+                break  # nothing this way can be nearer than what the other way found
+            found = _edge(start, end, d, changed, at_range_end=end_counts and end == edge)
             if found is not None:
                 if best is None or abs(found[0] - current) < abs(best[0] - current):
                     best = (found[0], d, found[1])
@@ -178,7 +187,7 @@ def nearest_change(
     return best
 
 
-def _edge(start, end, d, changed) -> tuple[float, float] | None:
+def _edge(start, end, d, changed, at_range_end: bool) -> tuple[float, float] | None:
     """Where ``changed`` starts between ``start`` (it does not hold) and ``end``: (at, witness)."""
     mid = (start + end) / 2
     if changed(mid):
@@ -186,7 +195,7 @@ def _edge(start, end, d, changed) -> tuple[float, float] | None:
         if (just_past - mid) * d < 0 and changed(just_past):
             return start, just_past  # the root itself: exact
         inside, outside = start, mid
-    elif changed(end):
+    elif at_range_end and changed(end):
         just_before = end - EPS * d
         if (just_before - mid) * d > 0 and not changed(just_before):
             return end, end  # it holds from the root (a dealbreaker's -3) or the range end on
