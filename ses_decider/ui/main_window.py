@@ -113,8 +113,9 @@ def _scrolling(panel: QWidget | None, name: str) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setAccessibleName(name)
-    # It takes a Tab stop (arrow keys scroll it): show that it has the focus.
-    area.setStyleSheet("QScrollArea:focus { border: 2px solid palette(highlight); }")
+    # No Tab stop of its own (it would show no focus): Tab goes to the controls in it, and the
+    # area scrolls to show each one.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
@@ -492,7 +493,6 @@ class MainWindow(QMainWindow):
         button.setText("Pay in dollars\u2026")
         button.setAccessibleName("Pay in dollars: the 2026 pay calculator")
         button.setToolTip("Compare your GS pay with SES pay, per year and per hour worked")
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a tool button is skipped by Tab
         button.clicked.connect(self.open_pay_calculator)
         row.add_tool(button)
 

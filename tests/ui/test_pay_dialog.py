@@ -175,8 +175,23 @@ def test_the_calculator_is_reached_with_tab_and_fits_a_small_screen(window, qtbo
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
 
 
+def test_tab_goes_from_the_pay_rows_not_rated_to_the_calculator(window, qtbot):
+    row = window.factor_list.rows["pay"]
+    row.clear_button.setFocus()
+    qtbot.keyClick(row.clear_button, Qt.Key.Key_Tab)
+    assert pay_button(window).hasFocus()
+
+
 def test_charts_take_no_tab_stop(window):
     from pyqtgraph import PlotWidget
 
     plots = window.findChildren(PlotWidget)
     assert plots and all(p.focusPolicy() == Qt.FocusPolicy.NoFocus for p in plots)
+
+
+def test_the_explanation_panels_take_no_tab_stop_of_their_own(window):
+    """Tab from the explanation tabs goes past the chart page to the next control (it used to
+    stop on the page itself, showing no focus)."""
+    tabs = window.side_tabs
+    for i in range(tabs.count()):
+        assert not tabs.widget(i).focusPolicy() & Qt.FocusPolicy.TabFocus, tabs.tabText(i)

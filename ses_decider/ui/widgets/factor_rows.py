@@ -205,8 +205,11 @@ class FactorRow(QFrame):
         self.setAccessibleName(factor.title)
 
     def add_tool(self, widget: QWidget) -> None:
-        """A button of a feature of its own under the row's buttons (the Pay calculator, say)."""
+        """A button of a feature of its own under the row's buttons (the Pay calculator, say), next
+        on the Tab path after "Not rated" (made later, it would otherwise come after every row)."""
         self._name_box.insertWidget(self._name_box.count() - 1, widget)
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a tool button is skipped by Tab
+        QWidget.setTabOrder(self.clear_button, widget)
 
     def _touch(self, field: str) -> None:
         if self._rating is not None and getattr(self._rating, field) is None:
