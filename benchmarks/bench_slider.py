@@ -1,7 +1,9 @@
 """Slider latency: one lean move -> score, verdict banner, row labels and chart updated and painted.
 
-Target: median under 8 ms. Measured offscreen in-process, including a processEvents() that paints.
-Baseline, same run: a bare window whose slider moves one bar of an 11-bar pyqtgraph chart.
+Against a bare baseline in the same run: a window whose slider moves one bar of an 11-bar pyqtgraph
+chart. Both windows are open at once and their moves alternate, so a busy moment of the machine
+falls on both alike. Target: the app's median move <= 1.3x the bare one. Offscreen, in-process,
+each move timed up to the end of the processEvents() that paints it.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import time
 from pathlib import Path
 
 MOVES = 300
+TARGET_RATIO = 1.3
 
 
-def bare_slider_ms(app) -> float:
-    """Median ms for a slider move that updates one pyqtgraph bar chart in place, then paints."""
+def bare_window():
+    """A bare slider + bar chart window; returns (window, slider)."""
     import pyqtgraph as pg
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMainWindow, QSlider, QVBoxLayout, QWidget
@@ -40,17 +43,18 @@ def bare_slider_ms(app) -> float:
         bars.setOpts(height=heights)
 
     slider.valueChanged.connect(moved)
-    window.show()
+    window.bars = bars  # keep the Python side of the chart alive with the window
+    return window, slider
+
+
+def _move(app, slider, i: int) -> tuple[float, float]:
+    """Seconds to the slider's value change handled, and to it painted."""
+    value = (i % 21) - 10
+    start = time.perf_counter()
+    slider.setValue(value if value != slider.value() else -value)
+    middle = time.perf_counter()
     app.processEvents()
-    times = []
-    for i in range(MOVES):
-        value = (i % 21) - 10
-        start = time.perf_counter()
-        slider.setValue(value if value != slider.value() else -value)
-        app.processEvents()
-        times.append(time.perf_counter() - start)
-    window.close()
-    return statistics.median(times) * 1000
+    return middle - start, time.perf_counter() - start
 
 
 def main() -> dict:
@@ -64,33 +68,35 @@ def main() -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "bench.db")
-        repo = Repository(db)
-        session, window = open_main_window(repo)
+        session, window = open_main_window(Repository(db))
+        bare, bare_slider = bare_window()
+        window.resize(bare.size())  # the same size as the baseline's, slider in view
         window.show()
+        bare.show()
         app.processEvents()
-        slider = window.factor_list.rows["stress"].lean
-        update, painted = [], []
+        row = window.factor_list.rows["stress"]
+        window.factor_scroll.ensureWidgetVisible(row)
+        app.processEvents()
+        slider = row.lean
+        update, painted, baseline = [], [], []
         for i in range(MOVES):
-            value = (i % 21) - 10
-            start = time.perf_counter()
-            slider.setValue(value if value != slider.value() else -value)
-            middle = time.perf_counter()
-            app.processEvents()
-            end = time.perf_counter()
-            update.append(middle - start)
-            painted.append(end - start)
+            handled, drawn = _move(app, slider, i)
+            update.append(handled)
+            painted.append(drawn)
+            baseline.append(_move(app, bare_slider, i)[1])
         session.flush()
         window.close()
+        bare.close()
         db.close()
     up_ms = statistics.median(update) * 1000
     paint_ms = statistics.median(painted) * 1000
-    bare_ms = bare_slider_ms(app)
+    bare_ms = statistics.median(baseline) * 1000
     print(
-        f"slider    model+widgets {up_ms:6.2f} ms   with repaint {paint_ms:6.2f} ms   "
-        f"bare slider+bar chart {bare_ms:5.2f} ms   ratio to target {paint_ms / 8:4.2f}   "
-        f"(target median < 8 ms; {MOVES} moves)"
+        f"slider    app {paint_ms:6.2f} ms (score, rows, banner, chart: {up_ms:5.2f} ms of it)   "
+        f"bare slider + bar chart {bare_ms:5.2f} ms   ratio {paint_ms / bare_ms:4.2f}x   "
+        f"(target <= {TARGET_RATIO}x; median of {MOVES} moves each, alternating)"
     )
-    return {"slider_ms": paint_ms}
+    return {"slider_ms": paint_ms, "slider_ratio": paint_ms / bare_ms}
 
 
 if __name__ == "__main__":

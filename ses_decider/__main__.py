@@ -1,5 +1,3 @@
-import sys
+from ses_decider.cli import launch
 
-from ses_decider.cli import main
-
-sys.exit(main())
+launch()

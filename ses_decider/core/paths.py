@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ses_decider.core.content import ContentError
-from ses_decider.core.facts import Reference, Verification, check_sources, references
 from ses_decider.core.model import OWN_PATH, Assessment, CareerPath, Rating, Verdict
 from ses_decider.core.scoring import Evaluation, evaluate
 from ses_decider.resources import load_json
+
+if TYPE_CHECKING:
+    from ses_decider.core.facts import Reference, Verification
 
 STAY_ID, SES_ID = "stay", "ses"  # the two paths every assessment has; no added path takes them
 STAY_SCORE = 50.0
@@ -59,6 +62,7 @@ class PathsContent:
 def paths_content() -> PathsContent:
     """resources/paths.json, checked against its schema once per process."""
     from ses_decider.core.content_check import SchemaViolation, check
+    from ses_decider.core.facts import Verification, check_sources, references
 
     data = load_json(PATHS_FILE)
     try:

@@ -21,6 +21,11 @@ def save_views(repo: Repository, person_id: int, views: dict[str, Assessment]) -
     return OpResult(flags, "All changes saved.")
 
 
+def has_records(repo: Repository, person_id: int, group: str) -> bool:
+    """Whether the person has any record of a group of `storage.repository.RECORD_GROUPS`."""
+    return repo.has_records(person_id, group)
+
+
 def set_note(repo: Repository, person_id: int, factor_id: str, text: str) -> OpResult:
     """The shared mentor/mentee note on one factor (an empty text removes it)."""
     before = repo.notes.of(person_id).get(factor_id)

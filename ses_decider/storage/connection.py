@@ -10,7 +10,7 @@ dateutil, click and pluggy), and the first window needs none of it.
 from __future__ import annotations
 
 import contextlib
-import secrets
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -38,7 +38,7 @@ class Database:
     def atomic(self) -> Iterator[Database]:
         """One transaction (BEGIN ... COMMIT); nested use becomes a savepoint, as in sqlite-utils."""
         if self.conn.in_transaction:
-            savepoint = f"ses_{secrets.token_hex(8)}"
+            savepoint = f"ses_{os.urandom(8).hex()}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -13,7 +13,6 @@ group and other bits are taken away, none is ever added, so a file the user made
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 import stat
 from pathlib import Path
@@ -248,7 +247,7 @@ def _create(path: Path) -> None:
             READ_ONLY,
             path.parent,
         )
-    partial = path.with_name(f".{path.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+    partial = path.with_name(f".{path.name}.new-{os.getpid()}-{os.urandom(4).hex()}")
     try:
         conn = _connect(str(partial))
         try:

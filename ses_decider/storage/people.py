@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, date, datetime
 
 from ses_decider.core.model import check_iso_date
@@ -112,7 +111,7 @@ class PeopleStore:
         cursor = self.db.execute(
             "INSERT INTO people (uid, name, created_at, is_demo, review_on) VALUES (?, ?, ?, ?, ?)",
             [
-                uid or uuid.uuid4().hex,
+                uid or new_uid(),
                 clean_name(name),
                 created_at or now_iso(),
                 int(is_demo),
@@ -138,3 +137,9 @@ class PeopleStore:
         check_iso_date(review_on, "review date")
         with self.db.atomic():
             self.db.execute("UPDATE people SET review_on = ? WHERE id = ?", [review_on, person_id])
+
+
+def new_uid() -> str:
+    import uuid  # here, not at start-up: the uuid module costs more to import than most of ours
+
+    return uuid.uuid4().hex

@@ -84,6 +84,15 @@ class SettingStore:
             )
 
 
+# Kinds of record a view asks about before it loads the feature's code: someone with none of them
+# has nothing due and no reasons to mark, and opening them (start-up) loads no more.
+RECORD_GROUPS: dict[str, tuple[str, ...]] = {
+    "deciding_dated": ("deciding_premortem", "deciding_experiments", "deciding_journal"),
+    "agreed_actions": ("agreed_actions",),
+    "own_reasons": ("deciding_reasons",),
+}
+
+
 class Repository:
     """One open database, as stores of people, assessments, snapshots, notes and settings."""
 
@@ -130,6 +139,13 @@ class Repository:
             person_id = self.people.insert(name, uid=uid, created_at=created_at, is_demo=is_demo)
             self.assessments.save(person_id, assessment, SELF, changed_at=changed_at)
         return self.people.get(person_id)
+
+    def has_records(self, person_id: int, group: str) -> bool:
+        """Whether the person has any record in the tables of `RECORD_GROUPS[group]`."""
+        tables = RECORD_GROUPS[group]
+        found = " UNION ALL ".join(f"SELECT 1 FROM {table} WHERE person_id = ?" for table in tables)
+        row = self.db.execute(f"SELECT EXISTS ({found})", [person_id] * len(tables)).fetchone()
+        return bool(row[0])
 
     # A person's rows, for "bring back" ------------------------------------------------------
     def person_rows(self, person_id: int) -> PersonRows:

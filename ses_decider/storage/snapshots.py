@@ -4,7 +4,6 @@ timeline is one indexed query and old snapshots never change shape."""
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +12,7 @@ from ses_decider.core.records import Snapshot
 from ses_decider.core.scoring import evaluate
 from ses_decider.storage.bodies import assessment_body, assessment_from_body, strip_envelope
 from ses_decider.storage.connection import Database
-from ses_decider.storage.people import now_iso
+from ses_decider.storage.people import new_uid, now_iso
 
 _COLUMNS = "id, uid, person_id, taken_at, label, score, verdict, want, ready"
 _CHUNK = 500  # SQLite allows 999 parameters in older builds
@@ -95,7 +94,7 @@ class SnapshotStore:
             score, verdict, want, ready = columns.of(snap.assessment, body, data)
             rows.append(
                 {
-                    "uid": snap.uid or uuid.uuid4().hex,
+                    "uid": snap.uid or new_uid(),
                     "person_id": person_id,
                     "taken_at": snap.taken_at or now_iso(),
                     "label": snap.label.strip(),

@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
 
 from ses_decider import APP_NAME
 from ses_decider.core.content import catalogue
-from ses_decider.core.explain import formula_lines
 from ses_decider.ops import Changes
-from ses_decider.ui.dialogs import FactorDialog, FormulaDialog, NoteDialog
 from ses_decider.ui.file_commands import FileCommands
 from ses_decider.ui.path_commands import PathCommands
 from ses_decider.ui.people_commands import PeopleCommands
@@ -206,6 +204,11 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(_scrolling(self.solidity, "How solid is it"), "How so&lid is it")
         self.side_tabs.addTab(_scrolling(self.gut, "Gut check"), "&Gut check")
         self.side_tabs.setAccessibleName("Explanations")
+        # Each explanation is redrawn while its tab is shown, and when its tab is chosen after a
+        # change: a slider move redraws one panel, not three (tipping points cost the most).
+        self._side_panels = (self.chart, self.solidity, self.gut)
+        self._side_stale: set[int] = set()
+        self.side_tabs.currentChanged.connect(self._refresh_side_panel)
         self.side_tabs.tabBar().setAccessibleName("Explanation tabs")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -447,11 +450,15 @@ class MainWindow(QMainWindow):
 
     def mark_own_reasons(self) -> None:
         """A small label on the rows whose factor came from the person's own reasons."""
-        from ses_decider.core.deciding import covered_factor_ids
-        from ses_decider.ops.deciding import deciding_records
+        from ses_decider.ops.views import has_records
 
-        records = self.session.read(deciding_records, self.session.person.id)
-        covered = covered_factor_ids(records.own_reasons)
+        covered: set[str] = set()
+        if self.session.read(has_records, self.session.person.id, "own_reasons"):
+            from ses_decider.core.deciding import covered_factor_ids
+            from ses_decider.ops.deciding import deciding_records
+
+            records = self.session.read(deciding_records, self.session.person.id)
+            covered = covered_factor_ids(records.own_reasons)
         for factor_id, row in self.factor_list.rows.items():
             mine = factor_id in covered
             row.mark.setText("\u270d from your reasons" if mine else "")
@@ -474,14 +481,22 @@ class MainWindow(QMainWindow):
         for factor_id, row in self.factor_list.rows.items():
             row.show_rating(*shown[factor_id])
             for_path = f" for {path.title}" if path is not None else ""
-            row.lean.setAccessibleName(f"Lean of {row.factor.title}{for_path}")
+            name = f"Lean of {row.factor.title}{for_path}"
+            if row.lean.accessibleName() != name:
+                row.lean.setAccessibleName(name)
         self.paths_panel.show_paths(assessment, evaluation, self.path_commands.showing)
-        self.chart.show_evaluation(assessment, evaluation)
-        self.solidity.show_evaluation(assessment, evaluation)
-        self.gut.show_evaluation(assessment, evaluation)
+        self._side_stale = set(range(len(self._side_panels)))
+        self._refresh_side_panel(self.side_tabs.currentIndex())
         self.banner.show_quadrant(self._axes(assessment, evaluation))
         if self.session.dirty:
             self.save_state.setText("Saving\u2026")
+
+    def _refresh_side_panel(self, index: int) -> None:
+        if index in self._side_stale and self.session.person is not None:
+            self._side_stale.discard(index)
+            self._side_panels[index].show_evaluation(
+                self.session.assessment, self.session.evaluation
+            )
 
     def _attach_pay_calculator(self) -> None:
         """The "Pay in dollars…" button on the Pay row; the calculator (ui/pay_dialog.py, with the
@@ -628,6 +643,8 @@ class MainWindow(QMainWindow):
             self.session.replace_assessment(dialog.updated_assessment(), dialog.method_label())
 
     def add_factor(self) -> None:
+        from ses_decider.ui.dialogs import FactorDialog
+
         dialog = FactorDialog({f.id for f in self.session.assessment.factors}, self)
         if dialog.exec():
             self.session.add_factor(dialog.factor())
@@ -644,6 +661,8 @@ class MainWindow(QMainWindow):
 
     def edit_note(self, factor_id: str) -> None:
         factor = self.session.assessment.factor(factor_id)
+        from ses_decider.ui.dialogs import NoteDialog
+
         dialog = NoteDialog(factor.title, self.session.assessment.ratings[factor_id].note, self)
         if dialog.exec():
             self.session.set_note(factor_id, dialog.text())
@@ -662,6 +681,9 @@ class MainWindow(QMainWindow):
         FirstRunTour(self, tour_targets(self)).exec()
 
     def show_formula(self) -> None:
+        from ses_decider.core.explain import formula_lines
+        from ses_decider.ui.dialogs import FormulaDialog
+
         FormulaDialog(formula_lines(self.session.assessment, self.session.evaluation), self).exec()
 
     def show_about(self) -> None:
@@ -695,5 +717,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self._settings().setValue("geometry", self.saveGeometry())
+        settings = self._settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.sync()  # on disk now: the process ends without tearing objects down (cli.launch)
         event.accept()

@@ -34,6 +34,8 @@ def other_path_higher(session, today: date) -> list[str]:
 
 def deciding_due(session, today: date) -> list[str]:
     """A due experiment, a preventive step from the premortem, a journal review (Decide well)."""
+    if not _has_records(session, "deciding_dated"):
+        return []  # nothing can be due: Decide well's code need not load (start-up)
     from ses_decider.ops.deciding import due_now
 
     due = session.read(due_now, session.person.id, today)
@@ -60,6 +62,8 @@ _DUE_STEPS = {"experiment": "experiments", "premortem": "premortem", "journal": 
 
 def agreed_actions_due(session, today: date) -> list[str]:
     """Actions a mentoring session agreed that are due today or earlier, not yet done."""
+    if not _has_records(session, "agreed_actions"):
+        return []
     from ses_decider.ops.mentoring import actions_due
 
     due = session.read(actions_due, session.person.id, today)
@@ -75,6 +79,12 @@ def agreed_actions_due(session, today: date) -> list[str]:
         f"\u2611 {len(due)} agreed actions are due, the first ({first.due}): {first.what}. "
         "See the session log on the Mentees page."
     ]
+
+
+def _has_records(session, group: str) -> bool:
+    from ses_decider.ops.views import has_records
+
+    return session.read(has_records, session.person.id, group)
 
 
 PROVIDERS: list[Provider] = [review_due, other_path_higher, deciding_due, agreed_actions_due]

@@ -208,6 +208,7 @@ def test_the_gut_check_does_not_suggest_reweighting_when_a_dealbreaker_decides(w
     session.set_gut("before", Verdict.GO)
     session.set_dealbreaker("relocation", True)
     session.set_lean("relocation", -4)
+    window.side_tabs.setCurrentIndex(2)  # the Gut check tab
     text = window.gut.prompts.text()
     assert "dealbreaker" in text and "whatever the weights" in text
     assert "weighted too low" not in text and "too much weight" not in text

@@ -38,7 +38,7 @@ def test_with_no_other_path_the_panel_is_one_line_and_the_table_hidden(window):
     panel = window.paths_panel
     assert panel.isVisible() and not panel.table.isVisible()
     assert panel.add_button.isVisible() and not panel.combo.isVisible()
-    assert panel.combo.currentText() == "Aim for the SES"
+    assert panel.current() == "ses"  # the sliders show the SES's leans
     assert "against staying where you are" in panel.hint.text()
     assert not panel.rename_button.isVisible() and not panel.remove_button.isVisible()
     assert not panel.tip.isVisible()

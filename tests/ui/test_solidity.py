@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from ses_decider.core.model import Certainty, Verdict
 
+SOLIDITY_TAB, GUT_TAB = 1, 2
+
+
+def test_only_the_shown_explanation_is_redrawn_and_a_chosen_tab_shows_the_latest(window):
+    window.side_tabs.setCurrentIndex(SOLIDITY_TAB)
+    before = window.solidity.tipping.text()
+    window.side_tabs.setCurrentIndex(0)
+    window.factor_list.rows["work_family"].lean.setValue(10)  # now GO: other tipping points
+    assert window.solidity.tipping.text() == before  # hidden: not redrawn on every move
+    window.side_tabs.setCurrentIndex(SOLIDITY_TAB)
+    assert window.solidity.tipping.text() != before
+    assert (
+        "NO-GO" in window.solidity.tipping.text() or "CLOSE CALL" in window.solidity.tipping.text()
+    )
+
 
 def test_tipping_points_are_stated_in_words_and_follow_edits(window):
+    window.side_tabs.setCurrentIndex(SOLIDITY_TAB)
     text = window.solidity.tipping.text()
     assert text.startswith("\u2022 GO if your Work-family balance lean rises to")
     window.factor_list.rows["work_family"].lean.setValue(10)  # now GO
@@ -15,6 +31,7 @@ def test_tipping_points_are_stated_in_words_and_follow_edits(window):
 
 
 def test_robustness_runs_after_edits_pause_and_names_factors_worth_checking(window, qtbot):
+    window.side_tabs.setCurrentIndex(SOLIDITY_TAB)
     # Right after an edit it waits (a loaded machine may have run the first check already).
     window.factor_list.rows["pay"].certainty.setCurrentIndex(0)
     assert window.solidity.robust.text() == "Checking\u2026"
@@ -29,6 +46,7 @@ def test_robustness_runs_after_edits_pause_and_names_factors_worth_checking(wind
 
 
 def test_certainty_changes_the_spread_of_the_robustness_check(window):
+    window.side_tabs.setCurrentIndex(SOLIDITY_TAB)
     window.solidity.update_robustness()
     unsure = window.solidity.last_robustness.p_current
     for row in window.factor_list.rows.values():
@@ -51,6 +69,7 @@ def test_tornado_lists_the_factors_that_could_swing_it_most(window):
 
 
 def test_gut_check_differs_from_model_and_prompts(window):
+    window.side_tabs.setCurrentIndex(GUT_TAB)
     gut = window.gut
     assert "agree" in gut.prompts.text()  # demo: gut CLOSE CALL, model CLOSE CALL
     gut.after.setCurrentIndex(3)  # NO-GO
@@ -70,6 +89,7 @@ def test_new_person_is_asked_for_a_gut_answer_first(window, monkeypatch):
     )
     monkeypatch.setattr(window.people, "ask_gut_before", lambda: Verdict.GO)
     window.people.new_person()
+    window.side_tabs.setCurrentIndex(GUT_TAB)
     assert window.session.assessment.gut_before is Verdict.GO
     # No verdict yet, so nothing is said about agreeing or not.
     assert "agree" not in window.gut.prompts.text() and "but" not in window.gut.prompts.text()

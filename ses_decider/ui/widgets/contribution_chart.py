@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -21,7 +23,9 @@ class ContributionChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.plot = still_plot()
-        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        # No grid: pyqtgraph draws it as part of the axis, so every bar change would redraw the
+        # axis with all its labels too (three quarters of a slider move's drawing). The zero line
+        # and the axis ticks say enough.
         self.plot.setLabel("bottom", "\u2190 toward NO-GO   points   toward GO \u2192")
         self.plot.getPlotItem().setTitle("What moves your score")
         self.plot.addLine(x=0, pen=pg.mkPen(QColor("#777777"), width=1))
@@ -33,6 +37,7 @@ class ContributionChart(QWidget):
         self.ids: list[str] = []
         self.values: list[float] = []
         self._titles: list[str] = []
+        self._limit = 0.0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -58,8 +63,12 @@ class ContributionChart(QWidget):
             height=0.6,
             brushes=[PRO_COLOUR if v >= 0 else CON_COLOUR for v in values],
         )
-        limit = max([5.0] + [abs(v) * 1.15 for v in values])
-        self.plot.setXRange(-limit, limit, padding=0)
+        # The axis in steps of 5 points: it stays put while a slider moves (no jumping scale, and
+        # only the bars are redrawn), and grows or shrinks when a bar needs it.
+        limit = 5.0 * max(1, math.ceil(max([0.0] + [abs(v) * 1.1 for v in values]) / 5.0))
+        if limit != self._limit:
+            self._limit = limit
+            self.plot.setXRange(-limit, limit, padding=0)
         self.plot.setToolTip(self.summary())
         self.plot.setAccessibleDescription(self.summary())
 

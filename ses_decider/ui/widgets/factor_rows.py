@@ -8,6 +8,7 @@ moves it. Updates from the session use QSignalBlocker so a redraw never re-enter
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,8 +55,11 @@ class TableHeader(QFrame):
             ("Pro side", Qt.AlignmentFlag.AlignLeft),
             ("How much it matters", Qt.AlignmentFlag.AlignLeft),
         ]
+        bold = self.font()
+        bold.setBold(True)
         for column, (text, align) in enumerate(headings):
-            label = QLabel(f"<b>{text}</b>")
+            label = _plain_label(text)
+            label.setFont(bold)
             label.setAlignment(align | Qt.AlignmentFlag.AlignBottom)
             grid.addWidget(label, 1, column)
         self.weigh_button = QToolButton()
@@ -84,8 +88,13 @@ class FactorRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         fid = factor.id
 
-        self.title = QLabel(f"<b>{_escape(factor.title)}</b>")
-        self.source = QLabel(_escape(source_text))
+        # Plain text throughout the row (bold by font, not markup): a wrapped rich-text label is
+        # laid out as a document at every width, which made the window's first layout twice as slow.
+        self.title = _plain_label(factor.title)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.source = _plain_label(source_text)
         self.source.setObjectName("sourceLabel")
         self.mark = QLabel()  # "from your reasons": set by the window (deciding well)
         self.mark.setObjectName("ownReasonMark")
@@ -99,8 +108,8 @@ class FactorRow(QFrame):
         self.weight.valueChanged.connect(lambda v: self.weight_moved.emit(fid, v / STEPS_PER_POINT))
         # Pressing a not-rated slider rates it where it stands (no value change would say so).
         self.weight.sliderPressed.connect(lambda: self._touch("weight"))
-        self.weight_value = QLabel()
-        self.share = QLabel()
+        self.weight_value = _plain_label("")
+        self.share = _plain_label("")
         self.share.setToolTip("This factor's share of all the weight")
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -139,6 +148,7 @@ class FactorRow(QFrame):
         )
         self.clear_button.clicked.connect(lambda: self.clear_requested.emit(fid))
         self._rating: Rating | None = None
+        self._shown: tuple | None = None  # what show_rating last drew (see there)
 
         self.con = _side_label("CON", factor.con, Qt.AlignmentFlag.AlignRight)
         self.pro = _side_label("PRO", factor.pro, Qt.AlignmentFlag.AlignLeft)
@@ -151,8 +161,13 @@ class FactorRow(QFrame):
         )
         self.lean.valueChanged.connect(lambda v: self.lean_moved.emit(fid, v / STEPS_PER_POINT))
         self.lean.sliderPressed.connect(lambda: self._touch("lean"))
-        self.lean_value = QLabel()
+        self.lean_value = _plain_label("")
         self.lean_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Value labels as wide as their widest text, fixed: a new value then repaints the label
+        # alone instead of laying the whole table out again (the cost of a slider move).
+        _fix_size(self.lean_value, ["-4.5 (con)", "+4.5 (pro)", "0 (neutral)", "not rated"])
+        _fix_size(self.weight_value, ["10 of 10", "9.5 of 10", "not rated"])
+        _fix_size(self.share, ["100%"])
 
         self.source.setWordWrap(True)
         self.title.setWordWrap(True)
@@ -178,7 +193,7 @@ class FactorRow(QFrame):
         lean_box.setSpacing(0)
         lean_box.addStretch(1)
         lean_box.addWidget(self.lean)
-        lean_box.addWidget(self.lean_value)
+        lean_box.addWidget(self.lean_value, 0, Qt.AlignmentFlag.AlignHCenter)
         lean_box.addStretch(1)
 
         weight_top = QHBoxLayout()
@@ -220,6 +235,10 @@ class FactorRow(QFrame):
     def show_rating(self, rating: Rating, share: float | None, dealbreaker_hit: bool) -> None:
         """Reflect the stored rating without emitting edits."""
         self._rating = rating
+        # A slider move redraws every row; only the rows whose text would change are touched.
+        shown = (*_fields(rating), share, dealbreaker_hit, self.weight.value(), self.lean.value())
+        if shown == self._shown:
+            return
         # A not-rated slider rests in the middle of its range, marked "not rated" beside it.
         defaults = {self.weight: 5.0, self.lean: 0.0}
         for slider, value in ((self.weight, rating.weight), (self.lean, rating.lean)):
@@ -235,23 +254,59 @@ class FactorRow(QFrame):
         if self.dealbreaker.isChecked() != rating.dealbreaker:
             with QSignalBlocker(self.dealbreaker):
                 self.dealbreaker.setChecked(rating.dealbreaker)
-        self.weight_value.setText(
-            "<i>not rated</i>" if rating.weight is None else f"<b>{fmt(rating.weight)}</b> of 10"
-        )
+        if rating.weight is None:
+            _show(self.weight_value, "not rated", italic=True)
+        else:
+            _show(self.weight_value, f"{fmt(rating.weight)} of 10", bold=True)
         self.share.setText("\u2013" if share is None else f"{share:.0%}")  # short: 1024 px wide
         if rating.lean is None:
-            self.lean_value.setText("<i>not rated</i>")
+            _show(self.lean_value, "not rated", italic=True)
         else:
             words = "neutral" if rating.lean == 0 else ("pro" if rating.lean > 0 else "con")
-            self.lean_value.setText(f"{fmt(rating.lean, signed=True)} ({words})")
+            _show(self.lean_value, f"{fmt(rating.lean, signed=True)} ({words})")
         self.clear_button.setEnabled(rating.weight is not None or rating.lean is not None)
         self.note.setText("Note \u270e" if rating.note else "Note\u2026")
         self.note.setToolTip(rating.note or "Add a note")
         self.dealbreaker.setText("Dealbreaker \u26a0 hit" if dealbreaker_hit else "Dealbreaker")
+        self._shown = (
+            *_fields(rating),
+            share,
+            dealbreaker_hit,
+            self.weight.value(),
+            self.lean.value(),
+        )
+
+
+def _show(label: QLabel, text: str, bold: bool = False, italic: bool = False) -> None:
+    """Plain text in a bold or italic font (cheaper to draw and lay out than markup)."""
+    font = label.font()
+    if font.bold() != bold or font.italic() != italic:
+        font.setBold(bold)
+        font.setItalic(italic)
+        label.setFont(font)
+    label.setText(text)
+
+
+def _fix_size(label: QLabel, texts: list[str]) -> None:
+    """Fix ``label`` at the size of the widest of ``texts`` in bold (the widest way it is shown)."""
+    font = label.font()
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    label.setFixedSize(max(metrics.horizontalAdvance(t) for t in texts) + 6, metrics.height())
+
+
+def _fields(rating: Rating) -> tuple:
+    return (rating.weight, rating.lean, rating.dealbreaker, rating.note, rating.certainty)
+
+
+def _plain_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a title like "<Pay>" shows as typed
+    return label
 
 
 def _side_label(kind: str, text: str, align: Qt.AlignmentFlag) -> QLabel:
-    label = QLabel(f"<span style='font-weight:600'>{kind}:</span> {_escape(text)}")
+    label = _plain_label(f"{kind}: {text}")
     label.setWordWrap(True)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     policy = label.sizePolicy()  # keep the height-for-width flag that word wrap set

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ses_decider.core.model import Assessment
-from ses_decider.core.path_tipping import path_tipping_sentence
 from ses_decider.core.paths import SES_ID, STAY_ID, PathScore, path_table, score_text
 from ses_decider.core.scoring import Evaluation
 
@@ -77,21 +76,6 @@ class PathsPanel(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setObjectName("pathsHint")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Paths and their scores")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        # Compact rows: the factor rows below need the height more.
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.cellDoubleClicked.connect(self._on_row_activated)
         self.tip = QLabel()
         self.tip.setWordWrap(True)
         self.tip.setObjectName("pathTipText")
@@ -101,9 +85,39 @@ class PathsPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(bar)
         layout.addWidget(self.hint)
-        layout.addWidget(self.table)
         layout.addWidget(self.tip)
+        self._layout = layout
+        self._table: QTableWidget | None = None
         self.rows: list[PathScore] = []
+
+    @property
+    def table(self) -> QTableWidget:
+        """The table of paths, made when there is first a path beside the SES (most people never
+        add one, and a table view is the costliest thing the start-up would otherwise build)."""
+        if self._table is None:
+            self._table = self._make_table()
+            self._layout.insertWidget(self._layout.indexOf(self.tip), self._table)
+            QWidget.setTabOrder(self.remove_button, self._table)  # in its place, not the last
+        return self._table
+
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS), self)
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setAccessibleName("Paths and their scores")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        # Compact rows: the factor rows below need the height more.
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.cellDoubleClicked.connect(self._on_row_activated)
+        table.hide()
+        return table
 
     # Showing ------------------------------------------------------------------------------------
     def current(self) -> str:
@@ -112,7 +126,8 @@ class PathsPanel(QWidget):
 
     def show_paths(self, assessment: Assessment, evaluation: Evaluation, showing: str) -> None:
         """Redraw the table and the choice of path; ``showing`` is the path the sliders show."""
-        self.rows = path_table(assessment, evaluation)
+        # The SES alone: no table and no choice to draw (nor the paths' texts to load).
+        self.rows = path_table(assessment, evaluation) if assessment.paths else []
         choices = [(r.title, r.id) for r in self.rows if r.id != STAY_ID]
         current = [
             (self.combo.itemText(i), self.combo.itemData(i)) for i in range(self.combo.count())
@@ -129,8 +144,10 @@ class PathsPanel(QWidget):
         self.remove_button.setEnabled(other)
         has_paths = bool(assessment.paths)
         # With the SES alone there is nothing to choose: just the way to add a path.
-        for widget in (self.label, self.combo, self.rename_button, self.remove_button, self.table):
+        for widget in (self.label, self.combo, self.rename_button, self.remove_button):
             widget.setVisible(has_paths)
+        if has_paths or self._table is not None:
+            self.table.setVisible(has_paths)
         if not has_paths:
             self.hint.setText(
                 "Every lean is against staying where you are. Add another path (SL/ST, another agency, "
@@ -145,8 +162,13 @@ class PathsPanel(QWidget):
             self.hint.setText(
                 "The lean sliders below are for the SES. Choose another path above to rate it."
             )
-        self._fill_table()
-        sentence = path_tipping_sentence(assessment) if has_paths else None
+        if has_paths:
+            self._fill_table()
+        sentence = None
+        if has_paths:
+            from ses_decider.core.path_tipping import path_tipping_sentence  # only with paths
+
+            sentence = path_tipping_sentence(assessment)
         self.tip.setText(sentence or "")
         self.tip.setVisible(bool(sentence))
 

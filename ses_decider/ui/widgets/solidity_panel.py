@@ -6,16 +6,22 @@ edits pause (a short timer), so dragging a slider never waits for it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ses_decider.core import sensitivity
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
 from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
+if TYPE_CHECKING:
+    from ses_decider.core.sensitivity import Robustness
+
+# ses_decider.core.sensitivity is imported where it is used: this panel draws only once its tab is
+# shown, and the start-up need not load it.
 ROBUSTNESS_DELAY_MS = 250
 RANGE_COLOUR = QColor("#5b7db1")
 NO_GO_COLOUR = QColor("#c0392b")
@@ -58,7 +64,9 @@ class TornadoChart(QWidget):
         limit: int = 8,
         dealbreakers: tuple[str, ...] = (),
     ) -> None:
-        bars = sensitivity.tornado(assessment)[:limit]
+        from ses_decider.core.sensitivity import tornado
+
+        bars = tornado(assessment)[:limit]
         titles = [assessment.factor(b.factor_id).label for b in bars]
         n = len(bars)
         ticks = [(n - 1 - i, t) for i, t in enumerate(titles)]
@@ -107,16 +115,16 @@ class SolidityPanel(QWidget):
         self.robust = _wrapped_label("robustnessText")
         self.worth = _wrapped_label("worthCheckingText")
         self.tornado: TornadoChart | None = None  # built when first shown: start-up stays light
-        heading = QLabel("<b>What would change the verdict</b>")
+        heading = _heading("What would change the verdict")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.tipping)
         layout.addSpacing(6)
-        layout.addWidget(QLabel("<b>How firm it is under uncertainty</b>"))
+        layout.addWidget(_heading("How firm it is under uncertainty"))
         layout.addWidget(self.robust)
         layout.addWidget(self.worth)
         layout.addSpacing(6)
-        layout.addWidget(QLabel("<b>Which factors could swing it most</b>"))
+        layout.addWidget(_heading("Which factors could swing it most"))
         self._layout = layout
         self._assessment: Assessment | None = None
         self._score: float | None = None
@@ -125,11 +133,13 @@ class SolidityPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(ROBUSTNESS_DELAY_MS)
         self._timer.timeout.connect(self.update_robustness)
-        self.last_robustness: sensitivity.Robustness | None = None
+        self.last_robustness: Robustness | None = None
 
     def show_evaluation(self, assessment: Assessment, evaluation: Evaluation) -> None:
         self._assessment = assessment
-        sentences = sensitivity.tipping_sentences(assessment)
+        from ses_decider.core.sensitivity import tipping_sentences
+
+        sentences = tipping_sentences(assessment)
         if evaluation.verdict is Verdict.NOT_ENOUGH_INPUT:
             text = "Give at least one factor some weight first."
         elif sentences:
@@ -157,7 +167,9 @@ class SolidityPanel(QWidget):
         self._timer.stop()
         if self._assessment is None:
             return
-        rob = sensitivity.robustness(self._assessment)
+        from ses_decider.core.sensitivity import robustness
+
+        rob = robustness(self._assessment)
         self.last_robustness = rob
         if rob.draws == 0:
             self.robust.setText("Not enough input to test yet.")
@@ -175,6 +187,15 @@ class SolidityPanel(QWidget):
             self.worth.setText("Worth finding out more about: " + ", ".join(titles) + ".")
         else:
             self.worth.setText("")
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 def _wrapped_label(name: str) -> QLabel:
