@@ -79,7 +79,10 @@ class AddPathDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(name_buttons(box))
-        self.resize(560, 0)
+        # Tall enough for every wrapped description at this width (a dialog's first size does
+        # not count the lines a wrapped label needs, and cut each description in half).
+        width = 560
+        self.setMinimumSize(width, layout.totalHeightForWidth(width))
 
     def choice(self) -> tuple[str, str]:
         """(title, kind) as chosen; the title not yet checked."""

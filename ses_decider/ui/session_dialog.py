@@ -78,6 +78,7 @@ class SessionDialog(QDialog):
         self.notes.setTabChangesFocus(True)
 
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; arrows move
         self.table.setHorizontalHeaderLabels(["What", "Who", "By when (YYYY-MM-DD)", "Done"])
         self.table.setAccessibleName("Agreed actions")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

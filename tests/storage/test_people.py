@@ -228,3 +228,22 @@ def test_person_rows_cover_every_table_holding_a_persons_data(repo):
         "people"
     }
     assert holding <= set(person_tables())
+
+
+def test_record_groups_name_tables_of_a_persons_data_and_see_only_that_person(repo):
+    from ses_decider.core.content import demo_assessment
+    from ses_decider.storage.repository import RECORD_GROUPS, person_tables
+
+    for tables in RECORD_GROUPS.values():
+        assert set(tables) <= set(person_tables())
+    alex = repo.create_person("Alex", demo_assessment())
+    sam = repo.create_person("Sam", demo_assessment())
+    assert not any(repo.has_records(alex.id, group) for group in RECORD_GROUPS)
+    repo.db.execute(
+        "INSERT INTO deciding_reasons (person_id, id, position, text, side, updated_at)"
+        " VALUES (?, 'r1', 0, 'I want to lead', 'for', '2026-12-01T00:00:00Z')",
+        [alex.id],
+    )
+    assert repo.has_records(alex.id, "own_reasons")
+    assert not repo.has_records(alex.id, "deciding_dated")
+    assert not repo.has_records(sam.id, "own_reasons")

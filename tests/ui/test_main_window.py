@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from ses_decider.core.model import Factor
 from ses_decider.ops.people import DEMO_NAME
@@ -188,3 +189,41 @@ def test_unsaved_edits_are_not_overwritten_by_another_process(window, db_path):
     other.close()
     assert window.session.check_external_changes() is False
     assert window.session.assessment.ratings["pay"].lean == -4
+
+
+def test_the_chart_scale_stays_put_while_a_slider_moves_a_little(window):
+    axis = window.chart.plot.getPlotItem().getViewBox()
+    row = window.factor_list.rows["work_family"]
+    row.lean.setValue(row.lean.value() + 1)
+    before = axis.viewRange()[0]
+    assert before[0] == -before[1] and before[1] % 5 == 0  # symmetric, in steps of 5 points
+    row.lean.setValue(row.lean.value() - 1)
+    assert axis.viewRange()[0] == before
+    window.factor_list.rows["pay"].weight.setValue(20)  # weight 10: pay's bar grows
+    window.factor_list.rows["pay"].lean.setValue(10)
+    grown = axis.viewRange()[0]
+    assert grown[1] >= max(abs(v) for v in window.chart.values)  # every bar fits
+
+
+def test_undo_redraws_a_row_to_the_stored_values(window):
+    row = window.factor_list.rows["work_family"]
+    start = (row.lean.value(), row.lean_value.text(), row.weight_value.text())
+    row.lean.setValue(10)
+    row.weight.setValue(2)
+    assert row.lean_value.text() == "+5 (pro)" and row.weight_value.text() == "1 of 10"
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert (row.lean.value(), row.lean_value.text(), row.weight_value.text()) == start
+
+
+def test_value_labels_show_their_widest_texts_whole(window):
+    row = window.factor_list.rows["work_family"]
+    for label, text in (
+        (row.lean_value, "-4.5 (con)"),
+        (row.lean_value, "not rated"),
+        (row.weight_value, "9.5 of 10"),
+        (row.share, "100%"),
+    ):
+        font = label.font()
+        font.setBold(True)
+        assert QFontMetrics(font).horizontalAdvance(text) <= label.width()

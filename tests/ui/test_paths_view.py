@@ -213,3 +213,29 @@ def test_each_suggested_path_can_be_added_with_its_description(window, monkeypat
     dialog = AddPathDialog([])
     texts = [w.text() for w in dialog.findChildren(type(dialog.error))]
     assert any("OPM" in t and "GS-15" in t for t in texts)
+
+
+def test_tab_comes_into_the_paths_table_in_its_place_and_goes_on_out_of_it(
+    window, monkeypatch, qtbot
+):
+    from PySide6.QtCore import Qt
+
+    add_path(window, monkeypatch)
+    panel = window.paths_panel
+    panel.remove_button.setFocus()
+    qtbot.keyClick(panel.remove_button, Qt.Key.Key_Tab)
+    assert window.focusWidget() is panel.table  # right after Remove, not at the window's end
+    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
+    left = window.focusWidget()
+    assert left is not panel.table and not panel.table.isAncestorOf(left)
+    assert window.factor_scroll.isAncestorOf(left)  # on into the factor rows
+
+
+def test_the_add_path_dialog_has_room_for_every_description(window):
+    dialog = AddPathDialog([], window)
+    dialog.show()
+    labels = [w for w in dialog.findChildren(type(dialog.error)) if w.wordWrap() and w.text()]
+    assert labels
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width())
+    dialog.reject()

@@ -162,6 +162,7 @@ class HistoryView(QWidget):
         self.model = TimelineModel(self)
         self.model.label_edited.connect(self._save_label)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; arrows move
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)

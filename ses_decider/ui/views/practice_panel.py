@@ -116,6 +116,7 @@ class PracticePanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Practice so far")
         self.history = QTableWidget(0, len(HISTORY_COLUMNS))
+        self.history.setTabKeyNavigation(False)  # Tab goes on to the next control; arrows move
         self.history.setHorizontalHeaderLabels(HISTORY_COLUMNS)
         self.history.setAccessibleName("Practised answers, the newest first")
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

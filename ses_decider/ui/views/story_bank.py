@@ -133,6 +133,7 @@ class StoryBankPanel(QWidget):
         feedback.addWidget(self.hints)
 
         self.grid = QTableWidget(0, len(GRID_COLUMNS))
+        self.grid.setTabKeyNavigation(False)  # Tab goes on to the next control; arrows move
         self.grid.setHorizontalHeaderLabels(GRID_COLUMNS)
         self.grid.setAccessibleName("Coverage of the ECQs by your stories")
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

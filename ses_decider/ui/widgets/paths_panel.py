@@ -49,7 +49,12 @@ class PathsPanel(QWidget):
             "Each path has its own lean per factor, against staying where you are; "
             "the weights are shared by every path."
         )
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Room for about 16 characters, not the longest title: a long path name must not widen
+        # the window past a small screen (the list shows names whole).
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(16)
         label.setBuddy(self.combo)
         self.combo.currentIndexChanged.connect(self._on_chosen)
         self.add_button = QPushButton("Add a&nother path\u2026")
@@ -102,6 +107,7 @@ class PathsPanel(QWidget):
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS), self)
+        table.setTabKeyNavigation(False)  # Tab goes on to the next control; arrows move
         table.setHorizontalHeaderLabels(COLUMNS)
         table.setAccessibleName("Paths and their scores")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -10,6 +10,11 @@ from PySide6.QtCore import Qt
 def still_plot(
     bottom_label: str = "", left_axis_width: int | None = None, axis_items: dict | None = None
 ) -> pg.PlotWidget:
+    # Axes, labels and titles in the palette's text colour (pyqtgraph's default grey is about 2.4:1
+    # on a light window: too faint to read), light or dark theme alike.
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    pg.setConfigOption("foreground", QGuiApplication.palette().color(QPalette.ColorRole.WindowText))
     plot = pg.PlotWidget(background=None, axisItems=axis_items)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)

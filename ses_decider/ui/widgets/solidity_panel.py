@@ -174,6 +174,7 @@ class SolidityPanel(QWidget):
         if rob.draws == 0:
             self.robust.setText("Not enough input to test yet.")
             self.worth.setText("")
+            self.worth.hide()  # no empty gap where there is nothing to check
             return
         word = "Robust" if rob.label == "robust" else "Fragile"
         self.robust.setText(
@@ -185,8 +186,10 @@ class SolidityPanel(QWidget):
         if rob.worth_checking:
             titles = [self._assessment.factor(fid).title for fid in rob.worth_checking]
             self.worth.setText("Worth finding out more about: " + ", ".join(titles) + ".")
+            self.worth.show()
         else:
             self.worth.setText("")
+            self.worth.hide()
 
 
 def _heading(text: str) -> QLabel:
