@@ -8,15 +8,16 @@ Every failure the user can cause ends in one line on stderr and exit status 2, n
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ses_decider import APP_ID, __version__
-from ses_decider.cli.common import CliError, database_file_or_none, fail
+
+if TYPE_CHECKING:
+    import argparse
 
 # command -> the module of this package that has its cmd_<command> function
 _COMMANDS = {
@@ -32,7 +33,23 @@ _COMMANDS = {
 }
 
 
+def _gui_only(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(data folder, exit after start) when ``argv`` only opens the app, the way it is started
+    from a desktop or a shortcut; else None, and argparse reads it. Spares the window's start-up
+    the command line's parser (argparse and every command's options)."""
+    args, data_dir = list(argv), None
+    if len(args) >= 2 and args[0] == "--data-dir" and not args[1].startswith("-"):
+        data_dir, args = args[1], args[2:]
+    if args in ([], ["gui"]):
+        return data_dir, False
+    if args == ["gui", "--exit-after-start"]:
+        return data_dir, True
+    return None
+
+
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=APP_ID,
         description="Decide whether to aim for the Senior Executive Service. "
@@ -139,26 +156,39 @@ _gui_ran = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    global _gui_ran
+    argv = sys.argv[1:] if argv is None else list(argv)
+    gui = _gui_only(argv)
+    if gui is not None:
+        return _open_gui(*gui)
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     if command == "gui":
-        # Start-up creates many long-lived objects (modules, Qt wrappers) and the cyclic garbage
-        # collector would scan them over and over (~50 ms). Off until the window is shown: run()
-        # turns it back on from its event loop, and this finally in any case.
-        gc.disable()
-        try:
-            # The Qt-free layers before Qt: PySide6 reads the source of every module imported
-            # after it (~0.3 ms each, kept in memory) to look for its __feature__ switches.
-            import ses_decider.ops.views  # noqa: F401
-            from ses_decider.ui.app import run
+        return _open_gui(args.data_dir, getattr(args, "exit_after_start", False))
+    return _run_command(command, args)
 
-            _gui_ran = True
-            return run(
-                data_dir=args.data_dir, exit_after_start=getattr(args, "exit_after_start", False)
-            )
-        finally:
-            gc.enable()
+
+def _open_gui(data_dir: str | None, exit_after_start: bool) -> int:
+    global _gui_ran
+    # Start-up creates many long-lived objects (modules, Qt wrappers) and the cyclic garbage
+    # collector would scan them over and over (~50 ms). Off until the window is shown: run()
+    # turns it back on from its event loop, and this finally in any case.
+    gc.disable()
+    try:
+        # The Qt-free layers before Qt: PySide6 reads the source of every module imported
+        # after it (~0.3 ms each, kept in memory) to look for its __feature__ switches.
+        import ses_decider.ops.views  # noqa: F401
+        from ses_decider.ui.app import run
+
+        _gui_ran = True
+        return run(data_dir=data_dir, exit_after_start=exit_after_start)
+    finally:
+        gc.enable()
+
+
+def _run_command(command: str, args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from ses_decider.cli.common import CliError, database_file_or_none, fail
     from ses_decider.storage.db import DatabaseProblem
     from ses_decider.storage.exchange import FormatError
     from ses_decider.storage.problems import StorageProblem, describe_storage_error

@@ -264,6 +264,15 @@ class MainWindow(QMainWindow):
         self._last_verdict = None
         self._evidence = None  # the story bank's evidence, read once per change to it
         self._place_on_screen()
+        # The rows join the window once it is shown: Qt's tab widget lays its page out only after
+        # showing it at a provisional size, so the rows (the costliest layout: every wrapped
+        # label) would be laid out twice on the way to the first paint.
+        self.factor_scroll.hide()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.factor_scroll.isHidden():
+            self.factor_scroll.show()
 
     # Building ---------------------------------------------------------------------------------
     def _make_demo_bar(self) -> QWidget:

@@ -389,3 +389,22 @@ def test_people_on_a_new_database(isolated_data_dir):
     result = run_cli("people", "--json", data_dir=isolated_data_dir)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_opening_the_app_is_read_without_the_parser_and_anything_else_with_it():
+    from ses_decider.cli import _gui_only
+
+    assert _gui_only([]) == (None, False)
+    assert _gui_only(["gui"]) == (None, False)
+    assert _gui_only(["--data-dir", "/d", "gui", "--exit-after-start"]) == ("/d", True)
+    # Anything else is argparse's: help, version, errors, other commands, odd spellings.
+    for argv in (
+        ["--help"],
+        ["--version"],
+        ["--data-dir"],
+        ["--data-dir", "--version"],
+        ["gui", "--help"],
+        ["gui", "--exit-after-start", "extra"],
+        ["score", "file.json"],
+    ):
+        assert _gui_only(argv) is None, argv
