@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
         self.factor_list.header.weigh_button.clicked.connect(lambda: self.weigh_other_ways())
         scroll = PinnedHeaderScrollArea(self.factor_list.header, self.factor_list)
         scroll.setAccessibleName("Factors")
+        # No Tab stop of its own (it showed no focus): Tab goes into the rows, and the area
+        # scrolls to show each control it reaches.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.factor_scroll = scroll
         # Other paths beside the SES: which one the lean sliders show, and their scores.
         self.path_commands = PathCommands(self)
@@ -285,6 +288,7 @@ class MainWindow(QMainWindow):
         )
         text.setWordWrap(True)
         start = QPushButton("Start my own assessment\u2026")
+        self._start_button = start
         start.setAccessibleName("Start my own assessment")
         start.clicked.connect(self.people.new_person)
         layout.addWidget(text, 1)
@@ -456,6 +460,26 @@ class MainWindow(QMainWindow):
             row.clear_requested.connect(self.path_commands.clear)
         self._attach_pay_calculator()
         self._rebuild_hidden_menu()
+        self._order_tab_stops()
+
+    def _order_tab_stops(self) -> None:
+        """Tab in reading order: the person, the verdict's explanation, the demo's way out, the
+        pages, then (on Decide) the paths, the rows top to bottom, and the explanations beside
+        them. Widgets made later (the toolbar, the rows) would otherwise come where Qt put them."""
+        chain = [self.person_combo, self.banner.explain, self._start_button, self.pages.tabBar()]
+        chain += [*self.paths_panel.tab_stops(), self.factor_list.header.weigh_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        rows = list(self.factor_list.rows.values())
+        if rows:
+            # The last row's last Tab stop, in the row's own order; the side tabs come after it.
+            last = end = rows[-1]
+            probe = last.nextInFocusChain()
+            while probe is not None and last.isAncestorOf(probe):
+                if probe.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    end = probe
+                probe = probe.nextInFocusChain()
+            QWidget.setTabOrder(end, self.side_tabs.tabBar())
 
     def mark_own_reasons(self) -> None:
         """A small label on the rows whose factor came from the person's own reasons."""

@@ -122,3 +122,34 @@ def test_the_walkthrough_moves_with_the_arrows_even_when_a_button_has_focus(wind
     assert walk.close_button.isVisible()
     walk.close_button.click()
     assert walk.result() == Walkthrough.DialogCode.Accepted
+
+
+def test_tab_goes_in_reading_order_through_the_decide_page(window, qtbot):
+    def names(count: int) -> list[str]:
+        seen = []
+        for _ in range(count):
+            seen.append(window.focusWidget().accessibleName())
+            window.focusNextChild()
+        return seen
+
+    window.person_combo.setFocus()
+    first_row = next(iter(window.factor_list.rows.values()))
+    assert names(7) == [
+        "Current person",
+        "How is this computed?",
+        "Start my own assessment",
+        "View tabs",
+        "Add a path beside the SES",
+        "Other ways to set your weights",
+        first_row.dealbreaker.accessibleName(),
+    ]
+    # The factor area itself is no Tab stop (it showed no focus); after the last row come the
+    # explanations beside the rows.
+    last_row = list(window.factor_list.rows.values())[-1]
+    last_row.weight.setFocus()
+    for _ in range(6):
+        window.focusNextChild()
+        if not last_row.isAncestorOf(window.focusWidget()):
+            break
+    assert window.focusWidget() is window.side_tabs.tabBar()
+    assert window.factor_scroll.focusPolicy() == Qt.FocusPolicy.NoFocus

@@ -125,6 +125,11 @@ class PathsPanel(QWidget):
         table.hide()
         return table
 
+    def tab_stops(self) -> list[QWidget]:
+        """The panel's controls in Tab order (the table once it is made)."""
+        stops: list[QWidget] = [self.combo, self.add_button, self.rename_button, self.remove_button]
+        return stops + ([self._table] if self._table is not None else [])
+
     # Showing ------------------------------------------------------------------------------------
     def current(self) -> str:
         """The id of the path whose leans the sliders show (SES_ID: the SES's own)."""
