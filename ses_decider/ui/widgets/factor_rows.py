@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ses_decider.core.content import Catalogue
 from ses_decider.core.explain import fmt
 from ses_decider.core.model import Certainty, Factor, Rating
+from ses_decider.ui.widgets.labels import plain_label
 from ses_decider.ui.widgets.sliders import STEPS_PER_POINT, RatingSlider
 
 NAME_COLUMN, LEAN_COLUMN, WEIGHT_COLUMN = 140, 120, 136
@@ -55,11 +56,8 @@ class TableHeader(QFrame):
             ("Pro side", Qt.AlignmentFlag.AlignLeft),
             ("How much it matters", Qt.AlignmentFlag.AlignLeft),
         ]
-        bold = self.font()
-        bold.setBold(True)
         for column, (text, align) in enumerate(headings):
-            label = _plain_label(text)
-            label.setFont(bold)
+            label = plain_label(text, bold=True)
             label.setAlignment(align | Qt.AlignmentFlag.AlignBottom)
             grid.addWidget(label, 1, column)
         self.weigh_button = QToolButton()
@@ -88,13 +86,9 @@ class FactorRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         fid = factor.id
 
-        # Plain text throughout the row (bold by font, not markup): a wrapped rich-text label is
-        # laid out as a document at every width, which made the window's first layout twice as slow.
-        self.title = _plain_label(factor.title)
-        bold = self.title.font()
-        bold.setBold(True)
-        self.title.setFont(bold)
-        self.source = _plain_label(source_text)
+        # Plain text throughout the row (see labels.py: markup made the first layout twice as slow).
+        self.title = plain_label(factor.title, bold=True)
+        self.source = plain_label(source_text)
         self.source.setObjectName("sourceLabel")
         self.mark = QLabel()  # "from your reasons": set by the window (deciding well)
         self.mark.setObjectName("ownReasonMark")
@@ -108,8 +102,8 @@ class FactorRow(QFrame):
         self.weight.valueChanged.connect(lambda v: self.weight_moved.emit(fid, v / STEPS_PER_POINT))
         # Pressing a not-rated slider rates it where it stands (no value change would say so).
         self.weight.sliderPressed.connect(lambda: self._touch("weight"))
-        self.weight_value = _plain_label("")
-        self.share = _plain_label("")
+        self.weight_value = plain_label("")
+        self.share = plain_label("")
         self.share.setToolTip("This factor's share of all the weight")
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -161,7 +155,7 @@ class FactorRow(QFrame):
         )
         self.lean.valueChanged.connect(lambda v: self.lean_moved.emit(fid, v / STEPS_PER_POINT))
         self.lean.sliderPressed.connect(lambda: self._touch("lean"))
-        self.lean_value = _plain_label("")
+        self.lean_value = plain_label("")
         self.lean_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Value labels as wide as their widest text, fixed: a new value then repaints the label
         # alone instead of laying the whole table out again (the cost of a slider move).
@@ -236,8 +230,7 @@ class FactorRow(QFrame):
         """Reflect the stored rating without emitting edits."""
         self._rating = rating
         # A slider move redraws every row; only the rows whose text would change are touched.
-        shown = (*_fields(rating), share, dealbreaker_hit, self.weight.value(), self.lean.value())
-        if shown == self._shown:
+        if self._drawn(share, dealbreaker_hit) == self._shown:
             return
         # A not-rated slider rests in the middle of its range, marked "not rated" beside it.
         defaults = {self.weight: 5.0, self.lean: 0.0}
@@ -268,12 +261,22 @@ class FactorRow(QFrame):
         self.note.setText("Note \u270e" if rating.note else "Note\u2026")
         self.note.setToolTip(rating.note or "Add a note")
         self.dealbreaker.setText("Dealbreaker \u26a0 hit" if dealbreaker_hit else "Dealbreaker")
-        self._shown = (
-            *_fields(rating),
+        self._shown = self._drawn(share, dealbreaker_hit)
+
+    def _drawn(self, share: float | None, dealbreaker_hit: bool) -> tuple:
+        """What show_rating draws from: the rating's fields (a Rating is edited in place, so not
+        the object), the share, the hit, and where the sliders stand."""
+        r = self._rating
+        sliders = (self.weight.value(), self.lean.value())
+        return (
+            r.weight,
+            r.lean,
+            r.dealbreaker,
+            r.note,
+            r.certainty,
             share,
             dealbreaker_hit,
-            self.weight.value(),
-            self.lean.value(),
+            *sliders,
         )
 
 
@@ -295,18 +298,8 @@ def _fix_size(label: QLabel, texts: list[str]) -> None:
     label.setFixedSize(max(metrics.horizontalAdvance(t) for t in texts) + 6, metrics.height())
 
 
-def _fields(rating: Rating) -> tuple:
-    return (rating.weight, rating.lean, rating.dealbreaker, rating.note, rating.certainty)
-
-
-def _plain_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # a title like "<Pay>" shows as typed
-    return label
-
-
 def _side_label(kind: str, text: str, align: Qt.AlignmentFlag) -> QLabel:
-    label = _plain_label(f"{kind}: {text}")
+    label = plain_label(f"{kind}: {text}")
     label.setWordWrap(True)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     policy = label.sizePolicy()  # keep the height-for-width flag that word wrap set

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ses_decider.core.model import Assessment, Verdict
 from ses_decider.core.scoring import Evaluation
+from ses_decider.ui.widgets.labels import plain_label
 from ses_decider.ui.widgets.plots import label_bars, room_for_bars, still_plot
 
 if TYPE_CHECKING:
@@ -115,16 +116,16 @@ class SolidityPanel(QWidget):
         self.robust = _wrapped_label("robustnessText")
         self.worth = _wrapped_label("worthCheckingText")
         self.tornado: TornadoChart | None = None  # built when first shown: start-up stays light
-        heading = _heading("What would change the verdict")
+        heading = plain_label("What would change the verdict", bold=True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.tipping)
         layout.addSpacing(6)
-        layout.addWidget(_heading("How firm it is under uncertainty"))
+        layout.addWidget(plain_label("How firm it is under uncertainty", bold=True))
         layout.addWidget(self.robust)
         layout.addWidget(self.worth)
         layout.addSpacing(6)
-        layout.addWidget(_heading("Which factors could swing it most"))
+        layout.addWidget(plain_label("Which factors could swing it most", bold=True))
         self._layout = layout
         self._assessment: Assessment | None = None
         self._score: float | None = None
@@ -190,15 +191,6 @@ class SolidityPanel(QWidget):
         else:
             self.worth.setText("")
             self.worth.hide()
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def _wrapped_label(name: str) -> QLabel:
