@@ -68,10 +68,20 @@ def _stamp_of(path: Path) -> tuple[datetime | None, str]:
     """(time, reason) from a name like ses-decider-20260101-101010-123456-daily.db."""
     parts = path.stem.split("-")
     try:
-        taken = datetime.strptime("-".join(parts[2:5]), _STAMP)
-    except (ValueError, IndexError):
+        taken = _parse_stamp(*parts[2:5])
+    except (ValueError, TypeError):
         return None, ""
     return taken, "-".join(parts[5:])
+
+
+def _parse_stamp(day: str, clock: str, micro: str) -> datetime:
+    """The time _STAMP wrote as 20260101-101010-123456. Not strptime: its first use costs start-up
+    some 10 ms (locale, calendar, regular expressions) for one file name."""
+    if not (
+        len(day) == 8 and len(clock) == 6 and len(micro) == 6 and (day + clock + micro).isdigit()
+    ):
+        raise ValueError(f"not a backup stamp: {day}-{clock}-{micro}")
+    return datetime.fromisoformat(f"{day}T{clock}.{micro}")
 
 
 def _read_only_uri(path: Path) -> str:

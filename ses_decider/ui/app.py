@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ses_decider import APP_ID, APP_NAME, __version__
 from ses_decider.storage.db import DatabaseProblem, database_path, ensure_private_dir, open_database
 from ses_decider.storage.repository import Repository
+from ses_decider.ui import import_check
+
+import_check.make_cheap()  # before numpy, pyqtgraph and the views are imported
 
 
 class _PaintWatcher(QObject):

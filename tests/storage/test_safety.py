@@ -225,3 +225,32 @@ def test_four_concurrent_imports_all_land(tmp_path, existing):
     for person in repo.people.all():
         assert len(repo.assessments.load(person.id).ratings) >= 11
     db.close()
+
+
+def test_a_backup_name_gives_back_the_time_it_was_written_with(tmp_path):
+    path = make_db(tmp_path, ("Alex",))
+    db = open_database(path)
+    before = datetime.now()
+    made = backup_database(db, tmp_path, reason="before-import")
+    db.close()
+    taken, reason = safety._stamp_of(made)
+    assert before - timedelta(seconds=1) <= taken <= datetime.now()
+    assert reason == "before-import"
+    exact = Path("ses-decider-20260131-235959-000042-manual-2.db")
+    assert safety._stamp_of(exact) == (datetime(2026, 1, 31, 23, 59, 59, 42), "manual-2")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ses-decider.db",
+        "ses-decider-2026013-235959-000042-daily.db",  # a digit short
+        "ses-decider-20261301-235959-000042-daily.db",  # month 13
+        "ses-decider-20260131-245959-000042-daily.db",  # hour 24
+        "ses-decider-2026o131-235959-000042-daily.db",
+        "ses-decider-20260131-235959-daily.db",  # no microseconds
+        "ses-decider-+2026013-235959-000042-daily.db",
+    ],
+)
+def test_a_name_that_is_no_backup_stamp_has_no_date(name):
+    assert safety._stamp_of(Path(name)) == (None, "")
