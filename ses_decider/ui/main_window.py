@@ -750,7 +750,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        settings = self._settings()
-        settings.setValue("geometry", self.saveGeometry())
-        settings.sync()  # on disk now: the process ends without tearing objects down (cli.launch)
+        settings, geometry = self._settings(), self.saveGeometry()
+        if settings.value("geometry") != geometry:  # unchanged: the file is left as it is
+            settings.setValue("geometry", geometry)
+            settings.sync()  # on disk now: the process ends without tearing objects down
         event.accept()

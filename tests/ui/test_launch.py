@@ -40,3 +40,30 @@ def test_the_gui_ends_cleanly_and_opens_again_on_what_was_saved(tmp_path):
 def test_a_command_after_the_gui_code_path_still_exits_with_its_status(tmp_path):
     bad = start(tmp_path, "score", str(tmp_path / "missing.json"))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_once_the_window_runs_garbage_made_from_then_on_is_collected():
+    # Start-up turns the collector off; the running app must turn it back on (memory would grow
+    # with every cycle a view leaves behind) and spare it the objects start-up made for good.
+    import gc
+    import weakref
+
+    from ses_decider.ui import app
+
+    gc.disable()
+    try:
+        app._collect_from_now_on()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+
+        class Node:
+            pass
+
+        node = Node()
+        node.me = node  # a cycle: only the collector frees it
+        gone = weakref.ref(node)
+        del node
+        kept = [[] for _ in range(20 * gc.get_threshold()[0])]  # enough to start it by itself
+        assert gone() is None and kept
+    finally:
+        gc.unfreeze()
+        gc.enable()
