@@ -75,6 +75,7 @@ def main() -> int:
     print("summary")
     for key, (target, unit, what) in TARGETS.items():
         if key not in figures:
+            print(f"  MISSING {what:44s} (its benchmark failed: see above)")
             continue
         value = figures[key]
         ok = value <= target

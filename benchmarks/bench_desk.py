@@ -173,7 +173,7 @@ def main() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "desk.db"
         t0 = time.perf_counter()
-        repo = build_desk(path)
+        repo = build_desk(path, MENTEES, SNAPSHOTS)
         build_s = time.perf_counter() - t0
         desk(repo)  # warm up: page cache, statement cache
         reads, rereads = [], []

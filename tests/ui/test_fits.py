@@ -200,6 +200,9 @@ def test_a_dealbreaker_no_go_is_drawn_as_no_go_in_the_tornado_and_history(window
     history = window.show_page("history")
     spots = history.score_points.points()
     assert spots[-1].symbol() == "x"  # NO-GO's mark, though the score is a close call's
+    assert spots[-1].brush().color().name() == "#c0392b"  # and NO-GO's colour
+    history._on_point_clicked(history.score_points, [spots[-1]])  # clicking it picks its row
+    assert [i.row() for i in history.table.selectionModel().selectedRows()] == [len(spots) - 1]
     assert not history.plot.getAxis("left").autoSIPrefix
 
 

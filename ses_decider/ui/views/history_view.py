@@ -149,6 +149,12 @@ class HistoryView(QWidget):
         self.score_curve = self.plot.plot([], [], pen=pg.mkPen("#1f5fa8", width=2), name="score")
         # The points apart from the line: each one's shape says its verdict (legend: line only).
         self.score_points = pg.ScatterPlotItem(size=10)
+        # One pen and brush per verdict, shared by its points: the symbol cache is keyed by the
+        # pen and brush objects, so a colour name per point drew 10,000 points one by one.
+        self._point_styles = {
+            verdict: (symbol, pg.mkPen(colour), pg.mkBrush(colour))
+            for verdict, (symbol, colour) in VERDICT_SYMBOLS.items()
+        }
         self.plot.addItem(self.score_points)
         self.want_curve = self.plot.plot(
             [], [], pen=pg.mkPen("#7b3fa0", width=1, style=Qt.PenStyle.DashLine), name="want"
@@ -247,17 +253,14 @@ class HistoryView(QWidget):
         self.points = self.session.snapshots()
         scored = [(x, p) for x, p in enumerate(self.points) if p.score is not None]
         self.score_curve.setData([x for x, _ in scored], [p.score for _, p in scored])
+        styles = [self._point_styles[p.verdict] for _, p in scored]
         self.score_points.setData(
-            [
-                {
-                    "pos": (x, p.score),
-                    "symbol": VERDICT_SYMBOLS[p.verdict][0],
-                    "brush": VERDICT_SYMBOLS[p.verdict][1],
-                    "pen": VERDICT_SYMBOLS[p.verdict][1],
-                    "data": x,
-                }
-                for x, p in scored
-            ]
+            x=[x for x, _ in scored],
+            y=[p.score for _, p in scored],
+            symbol=[symbol for symbol, _, _ in styles],
+            pen=[pen for _, pen, _ in styles],
+            brush=[brush for _, _, brush in styles],
+            data=[x for x, _ in scored],
         )
         xs = list(range(len(self.points)))
         self.want_curve.setData(
