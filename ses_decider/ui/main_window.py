@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.factor_scroll.isHidden():
             self.factor_scroll.show()
+            self._stay_on_screen()
 
     # Building ---------------------------------------------------------------------------------
     def _make_demo_bar(self) -> QWidget:
@@ -392,6 +393,23 @@ class MainWindow(QMainWindow):
     def _settings(self) -> QSettings:
         return QSettings(str(self.data_folder() / "window.ini"), QSettings.Format.IniFormat)
 
+    def _stay_on_screen(self) -> None:
+        """Back inside the screen if showing made the window bigger than it was placed: Qt sizes
+        it at show from size hints that can predate the last change (the path bar's controls just
+        hidden, say) and never shrinks it once they settle (a 200% screen of 1400x900)."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen else None
+        if area is None or (
+            self.width() <= area.width() - 16 and self.height() <= area.height() - 40
+        ):
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # hints up to date
+        self.resize(min(self.width(), area.width() - 16), min(self.height(), area.height() - 40))
+        self.move(
+            max(area.x(), min(self.x(), area.right() - self.frameGeometry().width())),
+            max(area.y(), min(self.y(), area.bottom() - self.frameGeometry().height())),
+        )
+
     def _place_on_screen(self) -> None:
         """The last size and place if it still fits a screen; else the preferred size, shrunk to
         the screen's available area (at 1024x768 the whole window, tabs and all, is on screen)."""
@@ -419,6 +437,7 @@ class MainWindow(QMainWindow):
         # and the table's "Other ways to weigh" button only in the Edit menu (Ctrl+Shift+W).
         compact = self.height() < COMPACT_BELOW
         self.banner.set_compact(compact)
+        self.paths_panel.set_compact(compact)
         self.factor_list.header.weigh_button.setVisible(not compact)
 
     # Reacting to the session ------------------------------------------------------------------

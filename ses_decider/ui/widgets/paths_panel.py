@@ -59,7 +59,10 @@ class PathsPanel(QWidget):
         self.combo.currentIndexChanged.connect(self._on_chosen)
         self.add_button = QPushButton("Add a&nother path\u2026")
         self.add_button.setAccessibleName("Add a path beside the SES")
-        self.add_button.setToolTip("Score another path (SL/ST, another agency, leaving) too")
+        self.add_button.setToolTip(
+            "Score another path (SL/ST, another agency, leaving) the same way, with the same "
+            "weights: every lean is against staying where you are"
+        )
         self.add_button.clicked.connect(self.add_requested)
         self.rename_button = QPushButton("Rename\u2026")
         self.rename_button.setAccessibleName("Rename this path")
@@ -94,6 +97,15 @@ class PathsPanel(QWidget):
         self._layout = layout
         self._table: QTableWidget | None = None
         self.rows: list[PathScore] = []
+        self._has_paths = False
+        self._compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """In a short window (a small screen, or 200%) the rows get the room of the hint on adding
+        a path, which the Add button's tooltip says too; the hint on which path the sliders show
+        stays."""
+        self._compact = compact
+        self.hint.setVisible(self._has_paths or not compact)
 
     @property
     def table(self) -> QTableWidget:
@@ -153,7 +165,8 @@ class PathsPanel(QWidget):
         other = self.current() != SES_ID
         self.rename_button.setEnabled(other)
         self.remove_button.setEnabled(other)
-        has_paths = bool(assessment.paths)
+        has_paths = self._has_paths = bool(assessment.paths)
+        self.hint.setVisible(has_paths or not self._compact)
         # With the SES alone there is nothing to choose: just the way to add a path.
         for widget in (self.label, self.combo, self.rename_button, self.remove_button):
             widget.setVisible(has_paths)
