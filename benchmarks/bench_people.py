@@ -1,9 +1,10 @@
 """A mentor's database: 200 people, 10,000 snapshots. Switcher, timeline, snapshot load and save.
 
 Targets (issue 6): the person switcher (people list, summaries, search) and a person's timeline
-(`snapshots.list`, which History's timeline and 2x2 read) under 300 ms each; a save under 5 ms (median). Storage
-only (the History tab itself is timed by bench_history). The database is built with executemany
-inside one transaction, so it takes well under two seconds: tests use `build_people` as a fixture.
+(`snapshots.list`, which History's timeline and 2x2 read) under 300 ms each; a save under 5 ms
+(median). Storage only (the History tab itself is timed by bench_history). The database is built
+with executemany inside one transaction, so it takes well under two seconds: tests use
+`build_people` as a fixture.
 """
 
 from __future__ import annotations

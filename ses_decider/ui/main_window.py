@@ -117,6 +117,12 @@ def _scrolling(panel: QWidget | None, name: str) -> QScrollArea:
     return area
 
 
+def _room_on(area) -> tuple[int, int]:
+    """The largest window size for a screen's available area: room is left for the frame the
+    window manager adds around the client area."""
+    return area.width() - 16, area.height() - 40
+
+
 def _plain(title: str) -> str:
     """A tab title without its mnemonic: "Fit && &readiness" -> "Fit & readiness"."""
     return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -399,12 +405,13 @@ class MainWindow(QMainWindow):
         hidden, say) and never shrinks it once they settle (a 200% screen of 1400x900)."""
         screen = self.screen()
         area = screen.availableGeometry() if screen else None
-        if area is None or (
-            self.width() <= area.width() - 16 and self.height() <= area.height() - 40
-        ):
+        if area is None:
+            return
+        room_width, room_height = _room_on(area)
+        if self.width() <= room_width and self.height() <= room_height:
             return
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # hints up to date
-        self.resize(min(self.width(), area.width() - 16), min(self.height(), area.height() - 40))
+        self.resize(min(self.width(), room_width), min(self.height(), room_height))
         self.move(
             max(area.x(), min(self.x(), area.right() - self.frameGeometry().width())),
             max(area.y(), min(self.y(), area.bottom() - self.frameGeometry().height())),
@@ -422,8 +429,8 @@ class MainWindow(QMainWindow):
         area = screen.availableGeometry() if screen else None
         width, height = PREFERRED_SIZE
         if area is not None:
-            # Leave room for the window frame the window manager adds around the client area.
-            width, height = min(width, area.width() - 16), min(height, area.height() - 40)
+            room_width, room_height = _room_on(area)
+            width, height = min(width, room_width), min(height, room_height)
         self.resize(width, height)
         if area is not None:
             self.move(

@@ -252,15 +252,16 @@ class HistoryView(QWidget):
             band.setRegion((low, high))
         self.points = self.session.snapshots()
         scored = [(x, p) for x, p in enumerate(self.points) if p.score is not None]
-        self.score_curve.setData([x for x, _ in scored], [p.score for _, p in scored])
+        at, scores = [x for x, _ in scored], [p.score for _, p in scored]
+        self.score_curve.setData(at, scores)
         styles = [self._point_styles[p.verdict] for _, p in scored]
         self.score_points.setData(
-            x=[x for x, _ in scored],
-            y=[p.score for _, p in scored],
+            x=at,
+            y=scores,
             symbol=[symbol for symbol, _, _ in styles],
             pen=[pen for _, pen, _ in styles],
             brush=[brush for _, _, brush in styles],
-            data=[x for x, _ in scored],
+            data=at,
         )
         xs = list(range(len(self.points)))
         self.want_curve.setData(

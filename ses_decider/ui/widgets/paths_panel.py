@@ -97,7 +97,6 @@ class PathsPanel(QWidget):
         self._layout = layout
         self._table: QTableWidget | None = None
         self.rows: list[PathScore] = []
-        self._has_paths = False
         self._compact = False
 
     def set_compact(self, compact: bool) -> None:
@@ -105,7 +104,10 @@ class PathsPanel(QWidget):
         a path, which the Add button's tooltip says too; the hint on which path the sliders show
         stays."""
         self._compact = compact
-        self.hint.setVisible(self._has_paths or not compact)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        self.hint.setVisible(bool(self.rows) or not self._compact)
 
     @property
     def table(self) -> QTableWidget:
@@ -165,8 +167,8 @@ class PathsPanel(QWidget):
         other = self.current() != SES_ID
         self.rename_button.setEnabled(other)
         self.remove_button.setEnabled(other)
-        has_paths = self._has_paths = bool(assessment.paths)
-        self.hint.setVisible(has_paths or not self._compact)
+        has_paths = bool(assessment.paths)
+        self._show_hint()
         # With the SES alone there is nothing to choose: just the way to add a path.
         for widget in (self.label, self.combo, self.rename_button, self.remove_button):
             widget.setVisible(has_paths)
